@@ -1,0 +1,1 @@
+"""Tooling for the tutorial site: the Sybil harness and the MkDocs hooks."""
