@@ -2,7 +2,7 @@
 
 What a page may contain, and what the harness does with it:
 
-* A fence whose info string starts with ``python`` (``python title="snippets/x.py" hl_lines="2"``
+* A fence whose info string starts with ``python`` (or ``py``, ``python3``; ``python title="snippets/x.py" hl_lines="2"``
   and the like) is a Python block, wherever it stands: at the top level or indented in a content tab.
 * Its body is inline code, ``--8<--`` lines that embed a snippet file, or both. An embed is expanded
   by pymdownx.snippets' own preprocessor, configured from ``mkdocs.yml``, so the test runs exactly
@@ -40,7 +40,7 @@ from sybil import Document, Example, Region, Sybil
 from sybil.parsers.markdown import SkipParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
-PYTHON_INFO = re.compile(r"python(?:\s|$)")
+PYTHON_INFO = re.compile(r"(?:python3?|py)(?:\s|$)")
 OUTPUT_INFO = re.compile(r"text\b.*\btitle=(?P<q>[\"'])Output(?P=q)")
 EMBED_LINE = re.compile(r"^\s*-+8<-+\s+(?P<q>[\"'])(?P<target>.+?)(?P=q)\s*$")
 

@@ -59,7 +59,7 @@ def test_every_python_fence_is_collected_including_tabs_and_attributes():
     sybil = make_sybil(FIXTURES / "mkdocs.yml", FIXTURES / "docs")
     document = sybil.parse(FIXTURES / "docs" / "passing.md")
     blocks = [e.parsed for e in document.examples() if isinstance(e.parsed, PythonBlock)]
-    fences = [line for line in document.text.splitlines() if line.strip().startswith("```python")]
+    fences = [line for line in document.text.splitlines() if line.strip().startswith(("```python", "```py"))]
     assert len(blocks) == len(fences) == 13
     tabbed = [b for b in blocks if b.source.startswith("--8<--") and b.expected == "hello from a snippet\n"]
     assert len(tabbed) == 2  # one at the top level, one indented in a content tab

@@ -22,7 +22,7 @@ SNIPPETS = ROOT / "snippets"
 PAGES = sorted(DOCS.rglob("*.md"))
 SNIPPET_FILES = sorted(p for p in SNIPPETS.rglob("*.py") if p.name != "__init__.py")
 # An opening fence whose language is python, however it is indented or decorated.
-PYTHON_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\{?\.?python\b", re.MULTILINE)
+PYTHON_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\{?\.?(python3?|py)\b", re.MULTILINE)
 
 
 def _rel(path: Path) -> str:
