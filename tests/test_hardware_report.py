@@ -195,7 +195,7 @@ def test_physical_core_count_none(capsys):
 def test_smt_is_explained_when_logical_exceeds_physical(capsys):
     machine = FakeMachine(host_cpus=16, modules={"psutil": fake_psutil()})
     text = report_text(machine, capsys)
-    assert "2 threads share each core (SMT)" in text
+    assert "16 threads on 8 cores (SMT)" in text
 
 
 def test_psutil_not_installed(capsys):
@@ -401,8 +401,9 @@ def test_gpu_visible_but_properties_raise(capsys, monkeypatch):
     assert line(text, "GPU 0") == "unknown (RuntimeError: Found no NVIDIA driver on your system.)"
 
 
-def fake_gpu(monkeypatch, capability, name="Fake GPU", memory=24 * 2**30, sms=128):
+def fake_gpu(monkeypatch, capability, name="Fake GPU", memory=24 * 2**30, sms=128, **extra):
     properties = types.SimpleNamespace(
+        **extra,
         name=name,
         major=capability[0],
         minor=capability[1],
@@ -434,6 +435,31 @@ def test_a_gpu_newer_than_the_table(capsys, monkeypatch):
     assert line(text, "GPU 0 capability") == (
         "13.0 = unknown (13.0 is not in this table: a newer GPU?)"
     )
+
+
+def test_a_rocm_gpu_is_not_looked_up_in_the_nvidia_table(capsys, monkeypatch):
+    fake_gpu(monkeypatch, (9, 4), gcnArchName="gfx942:sramecc+:xnack-")
+    monkeypatch.setattr(torch.version, "hip", "6.4.43482")
+    text = report_text(FakeMachine(), capsys)
+    assert line(text, "GPU 0 architecture") == "gfx942:sramecc+:xnack-"
+    assert "capability" not in text
+
+
+def test_cuda_available_with_no_device(capsys, monkeypatch):
+    monkeypatch.setattr(torch.version, "cuda", "12.8")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 0)
+    assert line(report_text(FakeMachine(), capsys), "CUDA GPUs") == "0"
+
+
+def test_a_bug_in_one_section_does_not_stop_the_others(capsys, monkeypatch):
+    def broken(*args):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(report, "cpu_lines", broken)
+    text = report_text(FakeMachine(), capsys)
+    assert line(text, "error") == "unknown (KeyError: 'oops')"
+    assert "== Accelerators" in text
 
 
 def test_nvidia_smi_failing(capsys):

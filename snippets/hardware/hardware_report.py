@@ -349,7 +349,8 @@ def cuda_gpus(torch):
     """A list with one dict per visible GPU, or Unknown with the reason there is none."""
     if torch is None:
         return Unknown("torch is not installed")
-    if not (torch.version.cuda or getattr(torch.version, "hip", None)):
+    is_rocm = bool(getattr(torch.version, "hip", None))
+    if not (torch.version.cuda or is_rocm):
         return Unknown("this PyTorch build is CPU-only")
     available = safely(torch.cuda.is_available)
     if available is not True:
@@ -373,6 +374,8 @@ def cuda_gpus(torch):
                 "capability": (properties.major, properties.minor),
                 "memory": properties.total_memory,
                 "sms": properties.multi_processor_count,
+                # On ROCm builds, major.minor is AMD's numbering: the NVIDIA table does not apply.
+                "amd_arch": getattr(properties, "gcnArchName", "?") if is_rocm else None,
             }
         )
     return gpus
@@ -452,7 +455,7 @@ def cpu_lines(machine, psutil, torch):
     capability, features = cpu_capability(torch), cpu_features(torch)
 
     if isinstance(cores, int) and isinstance(logical, int) and logical > cores:
-        smt = f"{logical // cores} threads share each core (SMT): they do not double the math"
+        smt = f"{logical} threads on {cores} cores (SMT): threads of one core share its math units"
     else:
         smt = "threads are what the OS schedules; cores are what does the math"
     if isinstance(quota, float):
@@ -497,8 +500,8 @@ def memory_lines(machine, psutil):
 def accelerator_lines(machine, torch):
     gpus = cuda_gpus(torch)
     lines = [("torch build", torch_build(torch), "a CPU-only build never uses a GPU")]
-    if isinstance(gpus, Unknown):
-        lines.append(("CUDA GPUs", gpus, "training runs on the CPU"))
+    if isinstance(gpus, Unknown) or not gpus:
+        lines.append(("CUDA GPUs", gpus or 0, "training runs on the CPU"))
     for gpu in [] if isinstance(gpus, Unknown) else gpus:
         label = f"GPU {gpu['index']}"
         if "error" in gpu:
@@ -506,10 +509,14 @@ def accelerator_lines(machine, torch):
             continue
         major, minor = gpu["capability"]
         formats = ", ".join(number_formats(gpu["capability"])) or "fp32 only"
+        if gpu["amd_arch"]:
+            kind = (f"{label} architecture", gpu["amd_arch"], "an AMD GPU: see AMD's ROCm documentation")
+        else:
+            kind = (f"{label} capability", f"{major}.{minor} = {architecture(gpu['capability'])}",
+                    f"fast tensor-core formats: {formats}")
         lines += [
             (label, gpu["name"], f"{gpu['sms']} SMs (streaming multiprocessors) work in parallel"),
-            (f"{label} capability", f"{major}.{minor} = {architecture(gpu['capability'])}",
-             f"fast tensor-core formats: {formats}"),
+            kind,
             (f"{label} memory", gib(gpu["memory"]),
              "weights, gradients, optimizer state and activations must fit"),
         ]
@@ -527,12 +534,14 @@ def print_report(machine=None):
     machine = machine or Machine()
     psutil, torch = machine.module("psutil"), machine.module("torch")
     sections = [
-        ("CPU", cpu_lines(machine, psutil, torch)),
-        ("Memory", memory_lines(machine, psutil)),
-        ("Accelerators", accelerator_lines(machine, torch)),
+        ("CPU", safely(cpu_lines, machine, psutil, torch)),
+        ("Memory", safely(memory_lines, machine, psutil)),
+        ("Accelerators", safely(accelerator_lines, machine, torch)),
     ]
     for title, lines in sections:
         print(f"== {title}")
+        if isinstance(lines, Unknown):  # a bug in this file: still print the other sections
+            lines = [("error", lines, "please report this")]
         for label, value, meaning in lines:
             print(f"{label + ':':29} {value}")
             print(f"{'':29}   -> {meaning}")
