@@ -30,7 +30,7 @@ print(round(out.item(), 4))
 try:
     out.backward()
 except RuntimeError as error:
-    print("RuntimeError:", str(error).split(": [")[0])
+    print("RuntimeError:", str(error).split(". Hint")[0])
 # --8<-- [end:run]
 
 # --8<-- [start:move]
