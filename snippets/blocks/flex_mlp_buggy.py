@@ -1,0 +1,46 @@
+# --8<-- [start:model]
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+class FlexMLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.linear = nn.Linear(20, 20)
+        # a constant, not trained: stored as a plain tensor attribute (bug 1)
+        self.random_weights = torch.rand(20, 20, requires_grad=False)
+
+    def forward(self, x):
+        x = self.linear(x)
+        x = torch.mm(x, self.random_weights)  # any tensor operation can be used
+        x = F.relu(x + 1)
+        while x.abs().sum() > 1:  # control flow that depends on the data
+            x /= 2  # an in-place change of the ReLU output (bug 2)
+        return x.sum()  # a scalar, not a batch
+# --8<-- [end:model]
+
+
+# --8<-- [start:run]
+torch.manual_seed(0)
+model = FlexMLP()
+X = torch.rand(2, 20)
+out = model(X)
+print(round(out.item(), 4))
+try:
+    out.backward()
+except RuntimeError as error:
+    print("RuntimeError:", str(error).split(". Hint")[0])
+# --8<-- [end:run]
+
+# --8<-- [start:move]
+moved = model.to(torch.float64)  # converts parameters and buffers, in place
+print("same object:", moved is model)
+print("linear.weight:", model.linear.weight.dtype)
+print("random_weights:", model.random_weights.dtype)
+print("state_dict keys:", list(model.state_dict()))
+try:
+    model(X.to(torch.float64))
+except RuntimeError as error:
+    print("RuntimeError:", error)
+# --8<-- [end:move]

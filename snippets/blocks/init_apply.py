@@ -1,0 +1,32 @@
+# --8<-- [start:normal]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+net = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+
+
+def init_normal(m):
+    if isinstance(m, nn.Linear):  # apply visits every module, ReLU and net itself included
+        nn.init.normal_(m.weight, mean=0, std=0.01)
+        nn.init.zeros_(m.bias)
+
+
+net.apply(init_normal)
+print(net[0].weight[0].detach().numpy().round(4), net[0].bias[0].item())
+# --8<-- [end:normal]
+
+
+# --8<-- [start:per_layer]
+nn.init.xavier_uniform_(net[0].weight)  # a different rule for each layer
+nn.init.constant_(net[2].weight, 42)
+print(net[0].weight[0].detach().numpy().round(4))
+print(net[2].weight.detach().numpy())
+# --8<-- [end:per_layer]
+
+
+# --8<-- [start:visited]
+visited = []
+net.apply(lambda m: visited.append(type(m).__name__))
+print(visited)  # children first, the module itself last
+# --8<-- [end:visited]

@@ -1,0 +1,36 @@
+# --8<-- [start:model]
+import os
+import tempfile
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(20, 256)
+        self.out = nn.Linear(256, 10)
+
+    def forward(self, x):
+        return self.out(F.relu(self.hidden(x)))
+# --8<-- [end:model]
+
+
+# --8<-- [start:save_load]
+torch.manual_seed(0)
+net = MLP()
+X = torch.randn(2, 20)
+Y = net(X)
+
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "mlp.params")
+    torch.save(net.state_dict(), path)  # only the tensors, by name
+
+    clone = MLP()  # the code of the model is needed to load: a new model, random weights
+    print("before loading, same output:", torch.equal(clone(X), Y))
+    print(clone.load_state_dict(torch.load(path)))
+    clone.eval()  # for inference (matters for Dropout and BatchNorm)
+    print("after loading, same output: ", torch.equal(clone(X), Y))
+# --8<-- [end:save_load]

@@ -1,0 +1,66 @@
+# --8<-- [start:whole]
+import os
+import pickle
+import tempfile
+
+import torch
+from torch import nn
+
+
+class TinyNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(3, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+def key_line(error):
+    return next(line.strip() for line in str(error).splitlines() if "Unsupported global" in line)
+
+
+torch.manual_seed(0)
+model = TinyNet()
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "whole-model.pt")
+    torch.save(model, path)  # pickles the whole object: works
+    try:
+        torch.load(path)  # weights_only=True by default since PyTorch 2.6
+    except pickle.UnpicklingError as error:
+        print(type(error).__name__)
+        print(key_line(error).split(" Please use")[0])
+# --8<-- [end:whole]
+
+
+# --8<-- [start:payload]
+class Payload:
+    def __reduce__(self):  # tells pickle: "to rebuild me, call print(...)"
+        return (print, ("this code ran inside torch.load!",))
+
+
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "innocent-looking.pt")
+    torch.save({"weight": torch.zeros(2), "extra": Payload()}, path)
+    try:
+        torch.load(path)
+    except pickle.UnpicklingError as error:
+        print("weights_only=True: ", key_line(error).split(" Please use")[0])
+    print("weights_only=False:", end=" ")
+    torch.load(path, weights_only=False)  # runs the code: only for files you trust
+# --8<-- [end:payload]
+
+# --8<-- [start:safe]
+with tempfile.TemporaryDirectory() as folder:
+    weights = os.path.join(folder, "weights.pt")
+    torch.save(model.state_dict(), weights)
+    fresh = TinyNet()
+    fresh.load_state_dict(torch.load(weights))  # tensors in a dict: loads with weights_only=True
+    print("state_dict:  ", torch.equal(fresh.fc.weight, model.fc.weight))
+
+    whole = os.path.join(folder, "whole-model.pt")
+    torch.save(model, whole)
+    with torch.serialization.safe_globals([TinyNet, nn.Linear]):  # classes you trust, for this load
+        loaded = torch.load(whole)
+    print("safe_globals:", type(loaded).__name__, torch.equal(loaded.fc.weight, model.fc.weight))
+# --8<-- [end:safe]
