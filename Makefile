@@ -1,6 +1,7 @@
 # The two commands of the README. Everything else here is what they need.
 #   make serve   builds the site and serves it at http://127.0.0.1:8000 (reloads on edits)
-#   make test    runs every page's code blocks, the harness's tests and the strict build
+#   make test    runs every page's code blocks, the harness's tests, the strict build and the
+#                browser tests (these need Chromium: see the README)
 
 VENV  ?= .venv
 STAMP := $(VENV)/.installed

@@ -87,17 +87,9 @@ def test_every_python_fence_is_a_test(page: Path):
     )
 
 
-def test_strict_build(tmp_path: Path):
+def test_strict_build(site_build):
     """`mkdocs build --strict`: any warning (a broken link, a missing snippet...) fails the suite."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert site_build.returncode == 0, site_build.stderr
+    warnings = [line for line in site_build.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)
-    assert (tmp_path / "index.html").is_file()
+    assert (site_build.directory / "index.html").is_file()
