@@ -25,6 +25,12 @@ print(net[2].weight.detach().numpy())
 # --8<-- [end:per_layer]
 
 
+# --8<-- [start:symmetry]
+net(torch.randn(10, 4)).sum().backward()
+print(net[2].weight.grad.numpy().round(3))  # 8 equal weights, not 8 equal gradients
+# --8<-- [end:symmetry]
+
+
 # --8<-- [start:visited]
 visited = []
 net.apply(lambda m: visited.append(type(m).__name__))

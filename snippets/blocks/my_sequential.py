@@ -7,7 +7,7 @@ class MySequential(nn.Module):
         super().__init__()
         for index, layer in enumerate(layers):
             # add_module registers `layer` as a child under the name "0", "1", ...
-            # (the same as setattr(self, str(index), layer))
+            # (here the same as setattr(self, str(index), layer))
             self.add_module(str(index), layer)
 
     def forward(self, x):

@@ -13,9 +13,11 @@ try:
 except RuntimeError as error:
     for line in str(error).splitlines():
         print(line.strip())
+print("0.weight loaded anyway:", torch.equal(bigger[0].weight, small[0].weight))
 # --8<-- [end:strict]
 
 # --8<-- [start:non_strict]
+bigger = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1), nn.Sigmoid(), nn.Linear(1, 1))  # a fresh model
 result = bigger.load_state_dict(state, strict=False)
 print("missing:   ", result.missing_keys)  # in the model, not in the file: left as they were
 print("unexpected:", result.unexpected_keys)  # in the file, not in the model: ignored
@@ -28,6 +30,7 @@ try:
     wider.load_state_dict(small.state_dict(), strict=False)
 except RuntimeError as error:
     print(str(error).splitlines()[1].strip())
+print("2.bias loaded anyway:", torch.equal(wider[2].bias, small[2].bias))  # the one tensor that fits
 # --8<-- [end:shape]
 
 # --8<-- [start:prefix]

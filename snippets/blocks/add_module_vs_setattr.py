@@ -1,0 +1,15 @@
+from torch import nn
+
+box = nn.Module()
+box.size = 3  # a plain attribute, not a child
+try:
+    box.add_module("size", nn.ReLU())
+except KeyError as error:
+    print("KeyError:", error.args[0])
+try:
+    box.add_module("a.b", nn.ReLU())
+except KeyError as error:
+    print("KeyError:", error.args[0])
+box.size = nn.ReLU()  # setattr replaces the plain attribute with a child
+setattr(box, "a.b", nn.ReLU())  # setattr accepts the ".", but then "a.b.weight" would be ambiguous
+print(list(box._modules))
