@@ -475,7 +475,7 @@ def cpu_lines(machine, psutil, torch):
         ("CPU", name, "look the name up to learn its generation"),
         ("architecture", machine.architecture() or Unknown("platform.machine() is empty"),
          "x86_64/AMD64 or arm64/aarch64: PyTorch ships CPU wheels for both"),
-        ("physical cores", cores, "PyTorch's default number of intra-op threads"),
+        ("physical cores", cores, "PyTorch's default intra-op threads on x86 (MKL) builds"),
         ("logical CPUs", logical, smt),
         ("CPUs this process may use", usable, "size DataLoader num_workers and threads from this"),
         ("container CPU quota", quota_text, quota_meaning),
