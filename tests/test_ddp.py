@@ -1,4 +1,4 @@
-"""snippets/training/ddp_train.py under torchrun: two processes train, and end with the same weights."""
+"""snippets/training/ddp_train.py under torchrun: two processes train and end with equal weights."""
 
 from __future__ import annotations
 
@@ -13,10 +13,22 @@ COMMAND = [
     "snippets/training/ddp_train.py",
 ]
 RANK_LINE = re.compile(r"^rank (\d+): weight (\S+)  bias (\S+)$", re.MULTILINE)
+# A race in PyTorch at interpreter exit, after all the work is done: DDP keeps the Gloo process
+# group alive, and a Gloo worker thread may free the last collective's tensors (which needs the
+# GIL) while Python is finalizing. The process then aborts with this message (seen here about
+# once in 15 runs on a loaded 2-core machine). It is retried once; any other failure is not.
+EXIT_RACE = "terminate called without an active exception"
+
+
+def run_ddp() -> subprocess.CompletedProcess[str]:
+    return subprocess.run(COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
 def test_two_processes_train_to_identical_parameters():
-    result = subprocess.run(COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = run_ddp()
+    complete = "identical on all ranks:" in result.stdout
+    if result.returncode != 0 and complete and EXIT_RACE in result.stderr:
+        result = run_ddp()
     assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
     out = result.stdout
     # Only rank 0 prints, so each line appears once.

@@ -27,4 +27,5 @@ try:
 except RuntimeError as error:
     print("RuntimeError:", error)
 one_hot = F.one_hot(labels, num_classes=3).float()  # shape (4, 3): probabilities 0 or 1
-print("one-hot probabilities give the same loss:", torch.allclose(criterion(logits, one_hot), criterion(logits, labels)))
+same = torch.allclose(criterion(logits, one_hot), criterion(logits, labels))
+print("one-hot probabilities give the same loss:", same)

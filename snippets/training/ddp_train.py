@@ -42,7 +42,8 @@ def main():
     torch.manual_seed(rank)  # different starting weights on purpose...
     model = nn.Linear(1, 1).to(device)
     # ...DDP copies rank 0's weights to every process when it wraps the model.
-    ddp_model = DistributedDataParallel(model, device_ids=[local_rank] if backend == "nccl" else None)
+    device_ids = [local_rank] if backend == "nccl" else None  # None: a CPU model
+    ddp_model = DistributedDataParallel(model, device_ids=device_ids)
     optimizer = torch.optim.SGD(ddp_model.parameters(), lr=0.1)
     criterion = nn.MSELoss()
 
