@@ -1,0 +1,23 @@
+from try_gpu import try_gpu  # for a standalone run; on the page, try_gpu is defined above
+
+# --8<-- [start:loader]
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+device = try_gpu()
+dataset = TensorDataset(torch.randn(512, 4), torch.randint(0, 3, (512,)))
+
+# Pinning only exists with an accelerator. With one, the loader pins each batch in a
+# background thread, so the main thread never waits for it.
+loader = DataLoader(dataset, batch_size=128, pin_memory=(device.type == "cuda"))
+
+for features, labels in loader:
+    # From pinned memory this copy runs in the background; from ordinary memory it still works.
+    features = features.to(device, non_blocking=True)
+    labels = labels.to(device, non_blocking=True)
+print(features.shape, features.device)
+
+# Copying to where the tensor already is does nothing, with or without non_blocking.
+cpu_tensor = torch.ones(3)
+print(cpu_tensor.to("cpu", non_blocking=True) is cpu_tensor)
+# --8<-- [end:loader]
