@@ -88,12 +88,12 @@ def mini_call(module, *args, **kwargs):
     bw_pre = [*registry._global_backward_pre_hooks.values(), *module._backward_pre_hooks.values()]
     bw = [*registry._global_backward_hooks.values(), *module._backward_hooks.values()]
     if not (pre or post or bw_pre or bw):
-        return module.forward(*args, **kwargs)  # the fast path
+        return module.forward(*args, **kwargs)  # 1. the fast path
     post_kwargs = {**registry._global_forward_hooks_with_kwargs, **module._forward_hooks_with_kwargs}
     always = {**registry._global_forward_hooks_always_called, **module._forward_hooks_always_called}
     ran, result, grads = set(), None, {}
     try:
-        for hook_id, hook in pre:  # 1. forward pre-hooks: may replace the inputs
+        for hook_id, hook in pre:  # 2. forward pre-hooks: may replace the inputs
             if hook_id in module._forward_pre_hooks_with_kwargs:
                 new = hook(module, args, kwargs)
                 args, kwargs = (args, kwargs) if new is None else new
@@ -117,18 +117,18 @@ def mini_call(module, *args, **kwargs):
                     hook(module, (None,), grads["output"])
             return grads["output"][0]
 
-        if bw_pre or bw:  # 2. wrap the input
+        if bw_pre or bw:  # 3. wrap the input
             args = (Tap.apply(args[0], on_grad_input), *args[1:])
-        result = module.forward(*args, **kwargs)  # 3. forward
-        for hook_id, hook in post:  # 4. forward hooks: may replace the output
+        result = module.forward(*args, **kwargs)  # 4. forward
+        for hook_id, hook in post:  # 5. forward hooks: may replace the output
             ran.add(hook_id)
             new = hook(module, args, kwargs, result) if hook_id in post_kwargs else hook(module, args, result)
             result = result if new is None else new
-        if bw_pre or bw:  # 5. wrap the output
+        if bw_pre or bw:  # 6. wrap the output
             result = Tap.apply(result, on_grad_output)
         return result
     except Exception:
-        for hook_id, hook in post:  # 6. forward failed: always_call hooks still run
+        for hook_id, hook in post:  # 7. forward failed: always_call hooks still run
             if hook_id in always and hook_id not in ran:
                 hook(module, args, result)
         raise

@@ -31,3 +31,8 @@ for model, dropout in ((registered, registered.drop), (hidden, hidden.layers[1])
     print("  children:", [name for name, _ in model.named_children()])
     print("  parameters seen:", sum(p.numel() for p in model.parameters()))
     print("  Dropout in training mode after model.eval():", dropout.training)
+
+try:
+    torch.optim.SGD(hidden.parameters(), lr=0.1)
+except ValueError as error:
+    print("SGD(hidden.parameters()): ValueError:", error)

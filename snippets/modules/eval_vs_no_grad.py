@@ -45,7 +45,10 @@ print("is_inference():", features.is_inference())
 try:
     head(features).sum().backward()
 except RuntimeError as error:
-    print("inference_mode result used in autograd later: RuntimeError:", str(error).split(".")[0])
+    print("inference_mode result in head(features): RuntimeError:", str(error).split(".")[0])
+bias = torch.zeros(1, 6, requires_grad=True)
+(features + bias).sum().backward()  # an addition saves neither input for backward
+print("inference_mode result in an addition: works, bias.grad =", bias.grad.tolist())
 head(features.clone()).sum().backward()  # a clone made outside inference_mode is ordinary again
 print("after .clone(): works")
 # --8<-- [end:inference]

@@ -1,3 +1,4 @@
+# --8<-- [start:norms]
 import torch
 from torch import nn
 
@@ -24,3 +25,38 @@ print(f"loss = {loss.item():.4f}")
 loss.backward()
 for handle in handles:
     handle.remove()
+# --8<-- [end:norms]
+
+# --8<-- [start:first_layer]
+import warnings
+
+
+def show_grad_input(module, grad_input, grad_output):
+    print("model[0] grad_input:", grad_input)
+
+
+handle = model[0].register_full_backward_hook(show_grad_input)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")  # record the warning even if it was shown before
+    nn.functional.cross_entropy(model(x), target).backward()  # x does not require grad
+handle.remove()
+for warning in caught:
+    print(f"{warning.category.__name__}: {str(warning.message).split(' since ')[0]}")
+# --8<-- [end:first_layer]
+
+# --8<-- [start:inplace]
+def no_op(module, grad_input, grad_output):
+    return None
+
+
+for inplace in (True, False):
+    block = nn.Sequential(nn.Linear(3, 3), nn.ReLU(inplace=inplace))
+    handle = block[0].register_full_backward_hook(no_op)
+    data = torch.ones(2, 3, requires_grad=True)
+    try:
+        block(data).sum().backward()  # with inplace=True, block(data) itself fails
+        print(f"inplace={inplace}: works")
+    except RuntimeError as error:
+        print(f"inplace={inplace}: RuntimeError:", str(error).split(". ")[0])
+    handle.remove()
+# --8<-- [end:inplace]

@@ -1,4 +1,6 @@
+import ast
 import inspect
+import textwrap
 
 import torch
 from torch import nn
@@ -13,6 +15,13 @@ handle.remove()
 print("out_proj is a child:", "out_proj" in dict(attn.named_children()))
 print("out_proj hook calls:", len(calls))  # forward uses attn.out_proj.weight, never attn.out_proj(...)
 
-# TransformerEncoderLayer has a fused fast path, and it is turned off when a hook is attached:
-source = inspect.getsource(nn.TransformerEncoderLayer.forward)
-print("fast path checks for hooks:", "forward pre-/hooks are attached to the module" in source)
+# TransformerEncoderLayer.forward sets why_not_sparsity_fast_path to a reason when it cannot take
+# its fused fast path. Print every reason written in its source, in source order.
+source = textwrap.dedent(inspect.getsource(nn.TransformerEncoderLayer.forward))
+reasons = [
+    node for node in ast.walk(ast.parse(source))
+    if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "why_not_sparsity_fast_path"
+]
+print("no fast path when:")
+for node in sorted(reasons, key=lambda node: node.lineno)[1:]:  # [0] is the empty start value
+    print("  " + ast.unparse(node.value))

@@ -17,5 +17,5 @@ print(out.detach().round(decimals=4))
 print("same as fc(pixels.float() / 255):", torch.equal(out, fc(pixels.float() / 255)))
 try:
     fc(pixels)  # the hook is gone: Linear gets uint8 values
-except RuntimeError:
-    print("without the hook: RuntimeError")
+except RuntimeError as error:
+    print("without the hook: RuntimeError:", error)
