@@ -344,12 +344,15 @@ def reader(browser, site_server: SiteServer):
     assert not problems, problems
 
 
-def _tokens(html: str, prose_only: bool = False) -> list[str]:
+def _tokens(html: str, prose_only: bool = False, raw_only: bool = False) -> list[str]:
     """Words of a search-index text, split as lunr splits them (on whitespace and hyphens)."""
     if prose_only:
         html = re.sub(r"<(pre|code)\b.*?</\1>", " ", html, flags=re.DOTALL)
     text = re.sub(r"<[^>]+>", " ", html)
-    return [token.strip(".,:;!?()\"'").lower() for token in re.split(r"[\s\-]+", text)]
+    raw = [token.lower() for token in re.split(r"[\s\-]+", text)]
+    # Both the raw tokens (what the index holds, HTML entities and punctuation included) and their
+    # bare words, so that a word counts as "elsewhere" however it is written there.
+    return raw if raw_only else raw + [token.strip(".,:;!?()\"'") for token in raw]
 
 
 def search_target(site_dir: Path) -> tuple[str, str, str]:
@@ -362,10 +365,12 @@ def search_target(site_dir: Path) -> tuple[str, str, str]:
         location = doc["location"].split("#")[0]
         titles.setdefault(location, doc["title"])
         words[location].update(_tokens(doc["title"] + " " + doc["text"]))
-        prose[location].update(_tokens(doc["title"] + " " + doc["text"], prose_only=True))
+        prose[location].update(_tokens(doc["title"] + " " + doc["text"], prose_only=True, raw_only=True))
     depth = max(location.count("/") for location in titles)
     target = [location for location in titles if location.count("/") == depth][-1]
     elsewhere = set().union(*(words[p] for p in titles if p != target))
+    # Only a token that is a bare word in the index (no quotes, no entities, no punctuation) is
+    # sure to be found by typing it.
     unique = [word for word in prose[target] - elsewhere if re.fullmatch(r"[a-z]{8,}", word)]
     assert unique, f"every word of /{target} is on another page too"
     return target, titles[target], max(unique, key=lambda word: (len(word), word))
