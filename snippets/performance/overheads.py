@@ -69,8 +69,9 @@ def step_timing(device, batch, width, repeats=5):
         optimizer.step()
 
     t = measure(step, device, repeats=repeats)
-    # A multiply-add is 2 FLOPs; the backward pass costs about twice the forward pass.
-    flops = 3 * 2 * batch * (width * width + width * 10)
+    # A multiply-add is 2 FLOPs. Forward: x @ W1.T and h @ W2.T. Backward: the gradients of W1, of
+    # W2 and of h (not of x, which needs no gradient). So 2 products of width x width, 3 of width x 10.
+    flops = 2 * batch * (2 * width * width + 3 * width * 10)
     return {"device": str(torch.device(device)), "threads": torch.get_num_threads(),
             "batch": batch, "width": width, "seconds": t.median, "flop_per_s": flops / t.median}
 
