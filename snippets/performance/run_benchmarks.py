@@ -25,6 +25,7 @@ from iris_variants import compare, print_table  # noqa: E402
 from overheads import copy_timings, crossover, matmul_flops, op_costs, stated_peak, step_grid  # noqa: E402
 from sync_points import logging_experiment, readback_costs  # noqa: E402
 
+# --8<-- [start:sizes]
 SIZES = {
     "quick": {"copy_mb": [1, 16], "op_elements": [1, 10_000, 1_000_000],
               "batches": [1, 64], "widths": [16, 128], "matmul": 256,
@@ -39,6 +40,7 @@ SIZES = {
 }
 # A GPU gets two more sizes, to see how close to its peak a large step gets.
 GPU_EXTRA = {"batches": [65536], "widths": [4096], "matmul": 8192}
+# --8<-- [end:sizes]
 
 
 def environment(device):
