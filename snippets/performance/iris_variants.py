@@ -200,4 +200,4 @@ def print_table(table):
 
 
 if __name__ == "__main__":
-    print_table(compare("cpu", epochs=400, rounds=4, with_compile=False))
+    print_table(compare("cpu", epochs=40, rounds=4, with_compile=False))
