@@ -1,0 +1,290 @@
+"""Regenerate the data and the plots of the "Why is my GPU slower?" pages on your own machine.
+
+    python snippets/performance/run_benchmarks.py --full --out docs/performance/data
+
+measures the CPU, and the GPU too when there is one (CUDA or Apple MPS), writes results-<device>.json
+and the plots into --out. Without --full it runs a quick version with small sizes (the test suite
+does this); without --out it works in a temporary folder that it deletes at the end.
+--plot-only redraws the plots from the JSON files already in --out.
+"""
+
+import argparse
+import datetime
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "training")]
+
+import torch  # noqa: E402
+from bench import cpu_name, device_name, format_time, pick_device  # noqa: E402
+from iris_variants import compare, print_table  # noqa: E402
+from overheads import copy_timings, crossover, matmul_flops, op_costs, stated_peak, step_grid  # noqa: E402
+from sync_points import logging_experiment, readback_costs  # noqa: E402
+
+# --8<-- [start:sizes]
+SIZES = {
+    "quick": {"copy_mb": [1, 16], "op_elements": [1, 10_000, 1_000_000],
+              "batches": [1, 64], "widths": [16, 128], "matmul": 256,
+              "readback": {"repeats": 3, "min_time": 0.01},
+              "log_epochs": 100, "log_every": [1, 10, 100, None], "log_repeats": 1,
+              "epochs": 40, "rounds": 4, "compile": False},
+    "full": {"copy_mb": [0.0625, 0.25, 1, 4, 16, 64, 256], "op_elements": [1, 100, 10_000, 1_000_000, 100_000_000],
+             "batches": [1, 16, 128, 1024, 8192], "widths": [16, 128, 1024], "matmul": 2048,
+             "readback": {"repeats": 9, "min_time": 0.1},
+             "log_epochs": 5000, "log_every": [1, 10, 100, 1000, None], "log_repeats": 5,
+             "epochs": 20000, "rounds": 20, "compile": True},
+}
+# A GPU gets two more sizes, to see how close to its peak a large step gets.
+GPU_EXTRA = {"batches": [65536], "widths": [4096], "matmul": 8192}
+# --8<-- [end:sizes]
+
+
+def environment(device):
+    env = {"device": str(device), "device_name": device_name(device), "torch": torch.__version__,
+           "cuda": torch.version.cuda, "driver": None, "cpu": cpu_name(),
+           "cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
+           "platform": platform.platform(), "date": datetime.datetime.now().isoformat(timespec="seconds")}
+    if device.type == "cuda":
+        try:
+            env["driver"] = subprocess.run(
+                ["nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader"],
+                capture_output=True, text=True, timeout=30).stdout.strip() or None
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return env
+
+
+def run(device, mode, epochs=None):
+    size = dict(SIZES[mode], epochs=epochs or SIZES[mode]["epochs"])
+    cpu = device.type == "cpu"
+    print(f"== {device_name(device)}, torch {torch.__version__}, {mode} run")
+    results = {"environment": environment(device), "mode": mode}
+    results["copies"] = copy_timings(device, size["copy_mb"])
+    results["op_costs"] = op_costs(device, size["op_elements"])
+    batches, widths = size["batches"], size["widths"]
+    if cpu:
+        results["steps"] = step_grid(device, batches, widths, threads=1) + step_grid(device, batches, widths)
+    else:
+        if mode == "full":
+            batches, widths = batches + GPU_EXTRA["batches"], widths + GPU_EXTRA["widths"]
+        gpu_steps = step_grid(device, batches, widths)
+        cpu_steps = step_grid("cpu", size["batches"], size["widths"])  # the same sizes, for the crossover
+        results["steps"] = gpu_steps + cpu_steps
+        results["gpu_beats_cpu_from_batch"] = crossover(cpu_steps, gpu_steps)
+    n = size["matmul"] if cpu or mode == "quick" else GPU_EXTRA["matmul"]
+    peak, how = stated_peak(device)
+    results["peak"] = {"stated_flop_per_s": peak, "how": how, "matmul_n": n,
+                       "matmul_flop_per_s": matmul_flops(device, n)}
+    saved = torch.get_num_threads()
+    torch.set_num_threads(1)  # one thread: a busy second core must not blur the sync costs
+    results["readbacks"] = readback_costs(device, **size["readback"])
+    results["logging"] = logging_experiment(device, size["log_epochs"], size["log_every"],
+                                            repeats=size["log_repeats"])
+    torch.set_num_threads(saved)
+    results["variants"] = compare(device, size["epochs"], size["rounds"], with_compile=size["compile"])
+    print_table(results["variants"])
+    return results
+
+
+def summary(results):
+    """A few lines that say what the data shows."""
+    lines = []
+    steps = results["steps"]
+    biggest = max(steps, key=lambda r: (r["device"] == results["environment"]["device"], r["batch"] * r["width"]))
+    peak = results["peak"]
+    lines.append(f"largest step on {biggest['device']}: batch {biggest['batch']} x width {biggest['width']}, "
+                 f"{biggest['flop_per_s'] / 1e9:.1f} GFLOP/s; large matmul {peak['matmul_flop_per_s'] / 1e9:.1f} "
+                 f"GFLOP/s; stated peak " + (f"{peak['stated_flop_per_s'] / 1e9:.1f} GFLOP/s ({peak['how']})"
+                                             if peak["stated_flop_per_s"] else f"unknown ({peak['how']})"))
+    if "gpu_beats_cpu_from_batch" in results:
+        lines.append(f"GPU beats CPU from batch (per width): {results['gpu_beats_cpu_from_batch']}")
+    else:
+        one = [r for r in steps if r["threads"] == 1]
+        many = [r for r in steps if r["threads"] != 1]
+        if many:
+            lines.append(f"{many[0]['threads']} threads beat 1 thread from batch (per width): {crossover(one, many)}")
+    return lines
+
+
+def variants_markdown(results):
+    """The recorded variant table, as the page shows it (a test checks that the page has it)."""
+    env = results["environment"]
+    lines = [f"Recorded on {env['cpu']}, torch {env['torch']}, {env['date'][:10]}.", "",
+             "| variant | CPU threads | per step (median) | fastest to slowest chunk | speed-up vs seed loop "
+             "| setup (compiling) | final loss |", "|---|---|---|---|---|---|---|"]
+    for row in results["variants"]:
+        if "skipped" in row:
+            lines.append(f"| {row['variant']} | | {row['skipped']} | | | | |")
+            continue
+        lines.append(f"| {row['variant']} | {row['threads']} | {format_time(row['per_step_s'])} | "
+                     f"{format_time(row['fastest_s'])} to {format_time(row['slowest_s'])} | "
+                     f"{row['speedup']:.1f}x | {row['setup_s']:.2f} s | {row['final_loss']:.4f} |")
+    return "\n".join(lines)
+
+
+def overheads_markdown(results):
+    """The recorded overhead figures, as the overheads page shows them."""
+    env, peak = results["environment"], results["peak"]
+    ops = results["op_costs"]
+    lines = [f"Recorded on {env['device_name']}, torch {env['torch']}, {env['date'][:10]}.", "",
+             "| batch | width | 1 thread | " + f"{env['cpu_threads']} threads | GFLOP/s (best) |",
+             "|---|---|---|---|---|"]
+    steps = results["steps"]
+    for one in (r for r in steps if r["threads"] == 1):
+        many = next(r for r in steps if r["threads"] != 1 and (r["batch"], r["width"]) == (one["batch"], one["width"]))
+        best = max(one["flop_per_s"], many["flop_per_s"])
+        lines.append(f"| {one['batch']} | {one['width']} | {format_time(one['seconds'])} | "
+                     f"{format_time(many['seconds'])} | {best / 1e9:.2f} |")
+    ones = [r for r in steps if r["threads"] == 1]
+    manys = [r for r in steps if r["threads"] != 1]
+    lines += ["",
+              f"- One `x.add_(1)` on 1 element: {format_time(ops[0]['seconds'])}; on {ops[-1]['elements']:,} "
+              f"elements: {ops[-1]['ns_per_element']:.2f} ns per element.",
+              f"- {env['cpu_threads']} threads beat 1 thread from batch (per width, `None`: never): "
+              f"`{crossover(ones, manys)}`.",
+              f"- A {peak['matmul_n']}x{peak['matmul_n']} matmul: {peak['matmul_flop_per_s'] / 1e9:.1f} GFLOP/s. "
+              f"Stated peak: " + (f"{peak['stated_flop_per_s'] / 1e9:.1f} GFLOP/s ({peak['how']})."
+                                  if peak["stated_flop_per_s"] else f"unknown ({peak['how']}).")]
+    def share(row):
+        return (f"{row['flop_per_s'] / 1e9:.1f} GFLOP/s: {row['flop_per_s'] / peak['matmul_flop_per_s']:.0%} of the matmul"
+                + (f", {row['flop_per_s'] / peak['stated_flop_per_s']:.0%} of the stated peak."
+                   if peak["stated_flop_per_s"] else "."))
+
+    largest = max(steps, key=lambda r: (r["batch"] * r["width"] ** 2, r["flop_per_s"]))
+    lines.append(f"- The largest training step (batch {largest['batch']}, width {largest['width']}, best of the "
+                 f"thread settings) reaches {share(largest)}")
+    biggest = max(steps, key=lambda r: (r["flop_per_s"]))
+    lines.append(f"- The fastest training step (batch {biggest['batch']}, width {biggest['width']}, "
+                 f"{biggest['threads']} thread{'s' if biggest['threads'] > 1 else ''}) reaches {share(biggest)}")
+    return "\n".join(lines)
+
+
+def logging_markdown(results):
+    """The recorded sync-point and logging figures, as the sync-points page shows them."""
+    env = results["environment"]
+    lines = [f"Recorded on {env['cpu']}, 1 thread, torch {env['torch']}, {env['date'][:10]}.", "",
+             "| read-back after each step | time per step |", "|---|---|"]
+    lines += [f"| `{r['readback']}` | {format_time(r['seconds'])} |" for r in results["readbacks"]]
+    epochs = results["logging"][0]["logs"]
+    lines += ["", f"| log every | logs in {epochs} epochs | total time | extra per log |", "|---|---|---|---|"]
+    for r in results["logging"]:
+        extra = "" if r["extra_per_log_s"] is None else f"{r['extra_per_log_s'] * 1e6:+.1f} us"
+        lines.append(f"| {r['every'] or 'never'} | {r['logs']} | {r['seconds']:.3f} s | {extra} |")
+    return "\n".join(lines)
+
+
+# -- plots ----------------------------------------------------------------------------------------
+
+
+def plot_all(out):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    files = sorted(out.glob("results-*.json"))
+    data = {f.stem.removeprefix("results-"): json.loads(f.read_text()) for f in files}
+    written = []
+
+    def save(fig, name):
+        fig.tight_layout()
+        fig.savefig(out / name, dpi=110)
+        plt.close(fig)
+        written.append(name)
+
+    for key, res in data.items():
+        title = f"{res['environment']['device_name']}, torch {res['environment']['torch']}"
+        fig, axes = plt.subplots(1, 3, figsize=(15, 4.2))
+        ax = axes[0]
+        for (direction, memory) in sorted({(r["direction"], r["memory"]) for r in res["copies"]}):
+            rows = [r for r in res["copies"] if r["direction"] == direction and r["memory"] == memory]
+            ax.loglog([r["size_mb"] for r in rows], [r["seconds"] for r in rows], "o-", label=f"{direction}, {memory}")
+        ax.set(xlabel="size (MB)", ylabel="seconds per copy", title="copies")
+        ax.legend(fontsize=8)
+        ax = axes[1]
+        rows = res["op_costs"]
+        ax.loglog([r["elements"] for r in rows], [r["seconds"] for r in rows], "o-")
+        ax.set(xlabel="elements", ylabel="seconds per x.add_(1)", title="one operation")
+        ax = axes[2]
+        for device, threads in sorted({(r["device"], r["threads"]) for r in res["steps"]}):
+            for width in sorted({r["width"] for r in res["steps"]}):
+                rows = [r for r in res["steps"] if (r["device"], r["threads"], r["width"]) == (device, threads, width)]
+                if rows:
+                    style = "o-" if device != "cpu" else ("s--" if threads == 1 else "^:")
+                    label = f"{device}" + (f" {threads} thr" if device == "cpu" else "") + f", width {width}"
+                    ax.loglog([r["batch"] for r in rows], [r["seconds"] for r in rows], style, label=label)
+        ax.set(xlabel="batch", ylabel="seconds per training step", title="training step")
+        ax.legend(fontsize=7)
+        fig.suptitle(title)
+        save(fig, f"overheads-{key}.png")
+
+        fig, ax = plt.subplots(figsize=(7, 4.2))
+        dev = res["environment"]["device"]
+        for threads in sorted({r["threads"] for r in res["steps"] if r["device"] == dev}):
+            rows = sorted((r for r in res["steps"] if r["device"] == dev and r["threads"] == threads),
+                          key=lambda r: r["batch"] * r["width"] ** 2)
+            ax.loglog([r["batch"] * r["width"] ** 2 for r in rows], [r["flop_per_s"] for r in rows], "o",
+                      label=f"training step ({threads} threads)" if dev == "cpu" else "training step")
+        peak = res["peak"]
+        ax.axhline(peak["matmul_flop_per_s"], color="gray", ls="--", label=f"{peak['matmul_n']}x{peak['matmul_n']} matmul")
+        if peak["stated_flop_per_s"]:
+            ax.axhline(peak["stated_flop_per_s"], color="red", ls=":", label="stated peak")
+        ax.set(xlabel="batch x width^2 (work per step)", ylabel="FLOP/s achieved", title=title)
+        ax.legend(fontsize=8)
+        save(fig, f"flops-{key}.png")
+
+        fig, axes = plt.subplots(1, 2, figsize=(13, 4.2))
+        rows = [r for r in res["variants"] if "per_step_s" in r]
+        ax = axes[0]
+        ax.barh([r["variant"] for r in rows][::-1], [r["per_step_s"] * 1e6 for r in rows][::-1])
+        ax.set_xscale("log")
+        ax.set(xlabel="microseconds per training step (log scale)", title=f"Iris, {rows[0]['epochs']} epochs")
+        ax = axes[1]
+        rows = res["logging"]
+        ax.plot([r["logs"] for r in rows], [r["seconds"] for r in rows], "o-")
+        ax.set(xlabel="number of loss.item() + print calls", ylabel="total seconds",
+               title=f"logging frequency, {res['environment']['device']}")
+        fig.suptitle(title)
+        save(fig, f"iris-{key}.png")
+    return written
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", action="store_true", help="the sizes of the recorded data (minutes)")
+    parser.add_argument("--out", type=Path, help="folder for results-*.json and *.png")
+    parser.add_argument("--plot-only", action="store_true", help="only redraw the plots from --out")
+    parser.add_argument("--cpu-only", action="store_true", help="do not measure a GPU")
+    parser.add_argument("--epochs", type=int, help="Iris epochs per variant (default: 40 quick, 20000 full)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.out or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        if not args.plot_only:
+            mode = "full" if args.full else "quick"
+            devices = [torch.device("cpu")]
+            if pick_device().type != "cpu" and not args.cpu_only:
+                devices.append(pick_device())
+            for device in devices:
+                results = run(device, mode, args.epochs)
+                for line in summary(results):
+                    print(line)
+                path = out / f"results-{device.type}.json"
+                path.write_text(json.dumps(results, indent=1) + "\n")
+                print("wrote", path)
+        for path in sorted(out.glob("results-*.json")):
+            recorded = json.loads(path.read_text())
+            for make_markdown in (overheads_markdown, logging_markdown, variants_markdown):
+                print(make_markdown(recorded), end="\n\n")
+        for name in plot_all(out):
+            print("wrote", out / name)
+        if args.out is None:
+            print("(a temporary folder, now deleted: pass --out DIR to keep the files)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""The recorded benchmark data of docs/performance/ is complete, and the pages show exactly it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "docs" / "performance" / "data"
+PAGES = ROOT / "docs" / "performance"
+sys.path[:0] = [str(ROOT / "snippets" / "performance"), str(ROOT / "snippets" / "training")]
+
+VARIANTS = ["seed loop", "no per-step sync", "+ 1 CPU thread", "+ fused SGD", "+ torch.compile",
+            "CUDA graph of the step", "hand-written floor"]
+
+
+@pytest.fixture(scope="module")
+def cpu_results() -> dict:
+    return json.loads((DATA / "results-cpu.json").read_text(encoding="utf-8"))
+
+
+def test_cpu_data_is_a_full_run_with_its_environment(cpu_results):
+    env = cpu_results["environment"]
+    assert cpu_results["mode"] == "full"
+    for key in ("device", "device_name", "torch", "cuda", "driver", "cpu", "date"):
+        assert key in env, key
+    assert env["device"] == "cpu"
+    assert [row["variant"] for row in cpu_results["variants"]] == VARIANTS
+    assert {row["epochs"] for row in cpu_results["variants"]} == {20000}
+    # every framework variant ends where the seed loop ends: the same training
+    losses = [round(r["final_loss"], 4) for r in cpu_results["variants"] if "final_loss" in r]
+    assert len(set(losses)) == 1, losses
+
+
+def test_gpu_data_is_only_ever_measured():
+    """No GPU file is written by hand: if one exists, it says which GPU, driver and CUDA made it."""
+    for path in DATA.glob("results-*.json"):
+        env = json.loads(path.read_text(encoding="utf-8"))["environment"]
+        assert path.stem == f"results-{env['device'].split(':')[0]}"
+        if env["device"].startswith("cuda"):
+            assert env["cuda"] and env["driver"] and env["device_name"]
+    if not (DATA / "results-cuda.json").exists():
+        assert "GPU figures are not yet recorded" in (PAGES / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("page", "render"),
+    [("overheads.md", "overheads_markdown"), ("sync-points.md", "logging_markdown"),
+     ("fast-small-models.md", "variants_markdown")],
+)
+def test_page_shows_the_recorded_numbers(cpu_results, page, render):
+    import run_benchmarks
+
+    expected = getattr(run_benchmarks, render)(cpu_results)
+    assert expected in (PAGES / page).read_text(encoding="utf-8"), (
+        f"{page} does not show the recorded data; paste the output of "
+        "`python snippets/performance/run_benchmarks.py --plot-only --out docs/performance/data`"
+    )
+
+
+@pytest.mark.parametrize("plot", ["overheads-cpu.png", "flops-cpu.png", "iris-cpu.png"])
+def test_plots_exist_and_are_shown(plot):
+    assert (DATA / plot).stat().st_size > 10_000
+    shown = "".join(p.read_text(encoding="utf-8") for p in PAGES.glob("*.md"))
+    assert f"data/{plot}" in shown
+
+
+def test_crossover_finds_the_first_batch_from_which_the_faster_side_always_wins():
+    from overheads import crossover
+
+    def rows(times):
+        return [{"batch": b, "width": 8, "seconds": t} for b, t in times.items()]
+
+    slow = rows({1: 1.0, 10: 2.0, 100: 3.0, 1000: 4.0})
+    assert crossover(slow, rows({1: 2.0, 10: 1.0, 100: 4.0, 1000: 1.0})) == {8: 1000}
+    assert crossover(slow, rows({1: 0.5, 10: 1.0, 100: 1.0, 1000: 1.0})) == {8: 1}
+    assert crossover(slow, rows({1: 2.0, 10: 3.0, 100: 4.0, 1000: 5.0})) == {8: None}
