@@ -13,10 +13,12 @@ COMMAND = [
     "snippets/training/ddp_train.py",
 ]
 RANK_LINE = re.compile(r"^rank (\d+): weight (\S+)  bias (\S+)$", re.MULTILINE)
-# A race in PyTorch at interpreter exit, after all the work is done: DDP keeps the Gloo process
-# group alive, and a Gloo worker thread may free the last collective's tensors (which needs the
-# GIL) while Python is finalizing. The process then aborts with this message (seen here about
-# once in 15 runs on a loaded 2-core machine). It is retried once; any other failure is not.
+# A rare abort at interpreter exit, after all the work is done. It appears to be a shutdown race
+# in Gloo's worker threads: once DDP has wrapped a model, destroy_process_group() no longer stops
+# them (the thread count of the process stays the same, also after `del ddp_model`), so they still
+# run while Python finalizes. The process then aborts with this message (seen about once in 15
+# runs on a heavily loaded 2-core machine, in none of 60 on a less loaded one). It is retried
+# once; any other failure is not.
 EXIT_RACE = "terminate called without an active exception"
 
 

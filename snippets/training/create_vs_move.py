@@ -6,7 +6,7 @@ import torch
 device = try_gpu()
 
 # 1. Create the tensor on the device. Factory functions (zeros, ones, randn, arange...)
-#    allocate there directly; torch.tensor() copies your Python data there in one step.
+#    allocate there directly; torch.tensor() builds it on the CPU, then copies it, in one call.
 w = torch.zeros(2, 3, device=device)
 x = torch.tensor([0, 1, 2, 3], device=device)
 print(w.device, x.device)

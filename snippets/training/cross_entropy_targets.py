@@ -9,7 +9,7 @@ logits = torch.randn(4, 3)  # raw scores: 4 samples, 3 classes
 labels = torch.tensor([0, 2, 1, 0])  # class indices, dtype torch.int64 ("long")
 criterion = nn.CrossEntropyLoss()
 
-# CrossEntropyLoss is log_softmax followed by the negative log-likelihood: softmax is inside.
+# CrossEntropyLoss is log_softmax followed by the negative log-likelihood: log-softmax is inside.
 by_hand = F.nll_loss(F.log_softmax(logits, dim=1), labels)
 print("same as log_softmax + nll_loss:", torch.allclose(criterion(logits, labels), by_hand))
 
@@ -20,8 +20,16 @@ print("logits:           ", round(criterion(perfect, torch.tensor([0])).item(), 
 print("softmax, then CE: ", round(criterion(perfect.softmax(dim=1), torch.tensor([0])).item(), 4))
 print("log(1 + 2/e):     ", round(math.log(1 + 2 / math.e), 4))
 
-# The target must be class indices of an integer type. A float target is accepted only as
-# class probabilities, one value per class: the same shape as the scores.
+# Class indices must be int64 ("long"); uint8 is accepted too, other integer types are not.
+for dtype in [torch.int32, torch.uint8]:
+    try:
+        same = torch.equal(criterion(logits, labels.to(dtype)), criterion(logits, labels))
+        print(f"{dtype}: accepted, same loss: {same}")
+    except RuntimeError as error:
+        print(f"{dtype}: RuntimeError: {error}")
+
+# A float target is accepted only as class probabilities, one value per class: the same shape
+# as the scores. A float vector of class numbers is rejected.
 try:
     criterion(logits, labels.float())
 except RuntimeError as error:

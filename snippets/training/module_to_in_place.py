@@ -17,6 +17,7 @@ class Scaled(nn.Module):
 model = Scaled()
 weight = model.fc.weight  # keep a handle on one parameter
 address = weight.data_ptr()  # where its numbers are stored
+weight.grad = torch.ones_like(weight)  # a gradient, as if backward() had run
 
 # Module.to() converts with the same code for a dtype as for a device:
 # it replaces the data of every parameter and buffer, then returns the module itself.
@@ -24,9 +25,17 @@ returned = model.to(torch.float64)
 print("returned is model:", returned is model)
 print("same Parameter object:", model.fc.weight is weight)
 print("new storage:", weight.data_ptr() != address, weight.dtype)
+print("its .grad:", weight.grad.dtype)
 print("buffer scale:", model.scale.dtype)
 print("plain attribute offset:", model.offset.dtype)
 # --8<-- [end:in_place]
+
+# --8<-- [start:int_buffer]
+bn = nn.BatchNorm1d(3)
+bn.to(torch.float64)  # a dtype change converts floating-point tensors only
+print("running_mean:", bn.running_mean.dtype)
+print("num_batches_tracked:", bn.num_batches_tracked.dtype)  # a count: stays an integer
+# --8<-- [end:int_buffer]
 
 # --8<-- [start:plain_attribute]
 model = Scaled().to("meta")  # "meta" stands in for a GPU: a device every PyTorch build has
@@ -38,3 +47,14 @@ try:
 except RuntimeError as error:
     print("RuntimeError:", error)
 # --8<-- [end:plain_attribute]
+
+# --8<-- [start:meta_identity]
+model = Scaled()
+weight = model.fc.weight
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)  # created too early: before the move
+model.to("meta")
+print("same Parameter object:", model.fc.weight is weight)
+print("the old one is still on:", weight.device)
+in_optimizer = optimizer.param_groups[0]["params"][0]  # the weight the optimizer would update
+print("optimizer updates the model's weight:", in_optimizer is model.fc.weight)
+# --8<-- [end:meta_identity]

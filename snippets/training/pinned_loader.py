@@ -7,8 +7,9 @@ from torch.utils.data import DataLoader, TensorDataset
 device = try_gpu()
 dataset = TensorDataset(torch.randn(512, 4), torch.randint(0, 3, (512,)))
 
-# Pinning only exists with an accelerator. With one, the loader pins each batch in a
-# background thread, so the main thread never waits for it.
+# Pinning helps only with a CUDA GPU (elsewhere the loader would warn and not pin). With
+# num_workers=0, as here, the main thread pins each batch; with num_workers > 0, a background
+# thread does it.
 loader = DataLoader(dataset, batch_size=128, pin_memory=(device.type == "cuda"))
 
 for features, labels in loader:

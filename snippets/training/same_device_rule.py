@@ -13,5 +13,7 @@ except RuntimeError as error:
 # Nothing is moved for you. Move one side explicitly and it works:
 print((weights + data.to(weights.device)).device)
 
-# The one exception: a Python number, or a 0-dimensional CPU tensor, mixes with any device.
+# The main exception: a Python number, or a 0-dimensional CPU tensor, mixes with any device.
 print((weights * 2).device, (weights * torch.tensor(2.0)).device)
+# Another one: a CPU tensor of indices can index a tensor on any device.
+print(weights[torch.tensor([0, 1])].device)

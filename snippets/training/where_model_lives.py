@@ -21,3 +21,7 @@ print(next(model.parameters()).device)  # the first parameter tells only half th
 
 # A module without parameters or buffers lives nowhere: next() has nothing to return.
 print(devices_of(nn.ReLU()))
+try:
+    next(nn.ReLU().parameters())
+except StopIteration:
+    print("next(nn.ReLU().parameters()): StopIteration")
