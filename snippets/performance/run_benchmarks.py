@@ -11,6 +11,7 @@ does this); without --out it works in a temporary folder that it deletes at the 
 import argparse
 import datetime
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -36,18 +37,25 @@ SIZES = {
              "batches": [1, 16, 128, 1024, 8192], "widths": [16, 128, 1024], "matmul": 2048,
              "readback": {"repeats": 9, "min_time": 0.1},
              "log_epochs": 5000, "log_every": [1, 10, 100, 1000, None], "log_repeats": 5,
-             "epochs": 20000, "rounds": 20, "compile": True},
+             "epochs": 20000, "rounds": 100, "compile": True},
 }
 # A GPU gets two more sizes, to see how close to its peak a large step gets.
 GPU_EXTRA = {"batches": [65536], "widths": [4096], "matmul": 8192}
 # --8<-- [end:sizes]
 
 
+def load_average():
+    """The 1-minute load average: how many programs wanted a CPU core, on average (Unix only)."""
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
+
+
 def environment(device):
     env = {"device": str(device), "device_name": device_name(device), "torch": torch.__version__,
            "cuda": torch.version.cuda, "driver": None, "cpu": cpu_name(),
            "cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
-           "platform": platform.platform(), "date": datetime.datetime.now().isoformat(timespec="seconds")}
+           "platform": platform.platform(), "date": datetime.datetime.now().isoformat(timespec="seconds"),
+           "cpu_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+           "load_average_1min": {"start": load_average()}}
     if device.type == "cuda":
         try:
             env["driver"] = subprocess.run(
@@ -67,7 +75,12 @@ def run(device, mode, epochs=None):
     results["op_costs"] = op_costs(device, size["op_elements"])
     batches, widths = size["batches"], size["widths"]
     if cpu:
-        results["steps"] = step_grid(device, batches, widths, threads=1) + step_grid(device, batches, widths)
+        one, many = [], []
+        for width in widths:
+            for batch in batches:  # both thread settings size by size: a busy moment hits both alike
+                one += step_grid(device, [batch], [width], threads=1)
+                many += step_grid(device, [batch], [width])
+        results["steps"] = one + many
     else:
         if mode == "full":
             batches, widths = batches + GPU_EXTRA["batches"], widths + GPU_EXTRA["widths"]
@@ -85,7 +98,9 @@ def run(device, mode, epochs=None):
     results["logging"] = logging_experiment(device, size["log_epochs"], size["log_every"],
                                             repeats=size["log_repeats"])
     torch.set_num_threads(saved)
+    results["environment"]["load_average_1min"]["before_variants"] = load_average()
     results["variants"] = compare(device, size["epochs"], size["rounds"], with_compile=size["compile"])
+    results["environment"]["load_average_1min"]["end"] = load_average()
     print_table(results["variants"])
     return results
 
@@ -110,19 +125,29 @@ def summary(results):
     return lines
 
 
+def load_note(env):
+    load = env.get("load_average_1min") or {}
+    values = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in load.items() if v is not None)
+    return f"1-minute load average ({env.get('cpu_cores', '?')} cores): {values or 'not recorded'}."
+
+
 def variants_markdown(results):
     """The recorded variant table, as the page shows it (a test checks that the page has it)."""
     env = results["environment"]
-    lines = [f"Recorded on {env['cpu']}, torch {env['torch']}, {env['date'][:10]}.", "",
-             "| variant | CPU threads | per step (median) | fastest to slowest chunk | speed-up vs seed loop "
-             "| setup (compiling) | final loss |", "|---|---|---|---|---|---|---|"]
+    rows = [r for r in results["variants"] if "skipped" not in r]
+    lines = [f"Recorded on {env['cpu']}, torch {env['torch']}, {env['date'][:10]}, "
+             f"{rows[0]['epochs']} epochs per variant. {load_note(env)}", "",
+             "| variant | CPU threads | per step: median chunk | fastest chunk | slowest chunk "
+             "| speed-up, medians | speed-up, fastest chunks | setup (compiling) | final loss |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for row in results["variants"]:
         if "skipped" in row:
-            lines.append(f"| {row['variant']} | | {row['skipped']} | | | | |")
+            lines.append(f"| {row['variant']} | | {row['skipped']} | | | | | | |")
             continue
         lines.append(f"| {row['variant']} | {row['threads']} | {format_time(row['per_step_s'])} | "
-                     f"{format_time(row['fastest_s'])} to {format_time(row['slowest_s'])} | "
-                     f"{row['speedup']:.1f}x | {row['setup_s']:.2f} s | {row['final_loss']:.4f} |")
+                     f"{format_time(row['fastest_s'])} | {format_time(row['slowest_s'])} | "
+                     f"{row['speedup']:.1f}x | {row['speedup_fastest']:.1f}x | {row['setup_s']:.2f} s | "
+                     f"{row['final_loss']:.6f} |")
     return "\n".join(lines)
 
 
@@ -130,7 +155,7 @@ def overheads_markdown(results):
     """The recorded overhead figures, as the overheads page shows them."""
     env, peak = results["environment"], results["peak"]
     ops = results["op_costs"]
-    lines = [f"Recorded on {env['device_name']}, torch {env['torch']}, {env['date'][:10]}.", "",
+    lines = [f"Recorded on {env['device_name']}, torch {env['torch']}, {env['date'][:10]}. {load_note(env)}", "",
              "| batch | width | 1 thread | " + f"{env['cpu_threads']} threads | GFLOP/s (best) |",
              "|---|---|---|---|---|"]
     steps = results["steps"]
@@ -157,18 +182,20 @@ def overheads_markdown(results):
     largest = max(steps, key=lambda r: (r["batch"] * r["width"] ** 2, r["flop_per_s"]))
     lines.append(f"- The largest training step (batch {largest['batch']}, width {largest['width']}, best of the "
                  f"thread settings) reaches {share(largest)}")
-    biggest = max(steps, key=lambda r: (r["flop_per_s"]))
-    lines.append(f"- The fastest training step (batch {biggest['batch']}, width {biggest['width']}, "
-                 f"{biggest['threads']} thread{'s' if biggest['threads'] > 1 else ''}) reaches {share(biggest)}")
+    biggest = max(steps, key=lambda r: r["flop_per_s"])
+    if (biggest["batch"], biggest["width"]) != (largest["batch"], largest["width"]):
+        lines.append(f"- The fastest training step (batch {biggest['batch']}, width {biggest['width']}, "
+                     f"{biggest['threads']} thread{'s' if biggest['threads'] > 1 else ''}) reaches {share(biggest)}")
     return "\n".join(lines)
 
 
 def logging_markdown(results):
     """The recorded sync-point and logging figures, as the sync-points page shows them."""
     env = results["environment"]
-    lines = [f"Recorded on {env['cpu']}, 1 thread, torch {env['torch']}, {env['date'][:10]}.", "",
-             "| read-back after each step | time per step |", "|---|---|"]
-    lines += [f"| `{r['readback']}` | {format_time(r['seconds'])} |" for r in results["readbacks"]]
+    lines = [f"Recorded on {env['cpu']}, 1 thread, torch {env['torch']}, {env['date'][:10]}. {load_note(env)}", "",
+             "| read-back after each step | time per step | the call alone |", "|---|---|---|"]
+    lines += [f"| `{r['readback']}` | {format_time(r['seconds'])} | {format_time(r['alone_s'])} |"
+              for r in results["readbacks"]]
     epochs = results["logging"][0]["logs"]
     lines += ["", f"| log every | logs in {epochs} epochs | total time | extra per log |", "|---|---|---|---|"]
     for r in results["logging"]:
@@ -240,12 +267,16 @@ def plot_all(out):
         fig, axes = plt.subplots(1, 2, figsize=(13, 4.2))
         rows = [r for r in res["variants"] if "per_step_s" in r]
         ax = axes[0]
-        ax.barh([r["variant"] for r in rows][::-1], [r["per_step_s"] * 1e6 for r in rows][::-1])
+        ax.barh([r["variant"] for r in rows][::-1], [r["per_step_s"] * 1e6 for r in rows][::-1], label="median chunk")
+        ax.plot([r["fastest_s"] * 1e6 for r in rows][::-1], range(len(rows)), "k|", ms=14, label="fastest chunk")
         ax.set_xscale("log")
+        ax.legend(fontsize=8)
         ax.set(xlabel="microseconds per training step (log scale)", title=f"Iris, {rows[0]['epochs']} epochs")
         ax = axes[1]
         rows = res["logging"]
+        rows = sorted(rows, key=lambda r: r["logs"])
         ax.plot([r["logs"] for r in rows], [r["seconds"] for r in rows], "o-")
+        ax.set_ylim(bottom=0)  # from zero: the differences are shown at their true size
         ax.set(xlabel="number of loss.item() + print calls", ylabel="total seconds",
                title=f"logging frequency, {res['environment']['device']}")
         fig.suptitle(title)
