@@ -85,3 +85,17 @@ def test_crossover_finds_the_first_batch_from_which_the_faster_side_always_wins(
     assert crossover(slow, rows({1: 2.0, 10: 1.0, 100: 4.0, 1000: 1.0})) == {8: 1000}
     assert crossover(slow, rows({1: 0.5, 10: 1.0, 100: 1.0, 1000: 1.0})) == {8: 1}
     assert crossover(slow, rows({1: 2.0, 10: 3.0, 100: 4.0, 1000: 5.0})) == {8: None}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # torch.jit deprecations raised inside torch.compile
+def test_compiled_whole_step_trains_exactly_like_the_seed_loop():
+    """The page's quick run skips the compiled variants (compiling takes seconds); this runs one."""
+    from iris_variants import compiled_step_loop, seed_loop
+
+    seed_step, seed_loss = seed_loop("cpu")
+    for _ in range(20):
+        seed_step()
+    compiled_step, compiled_loss = compiled_step_loop("cpu", steps_per_call=2)
+    for _ in range(10):  # 2 epochs per call
+        compiled_step()
+    assert compiled_loss() == pytest.approx(seed_loss(), abs=1e-6)
