@@ -357,7 +357,9 @@ def _tokens(html: str, prose_only: bool = False, raw_only: bool = False) -> list
 
 def search_target(site_dir: Path) -> tuple[str, str, str]:
     """(URL path, title, a word found on that page only) of the deepest page, the last in the nav."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    path = site_dir / "search" / "search_index.json"
+    assert path.is_file(), "the built site has no search index (search/search_index.json): is `search` in plugins?"
+    index = json.loads(path.read_text(encoding="utf-8"))
     words: dict[str, set[str]] = defaultdict(set)
     prose: dict[str, set[str]] = defaultdict(set)  # words outside code
     titles: dict[str, str] = {}

@@ -1,0 +1,179 @@
+"""Prove that the site-wide tests catch what they are meant to catch.
+
+    .venv/bin/python tools/mutation_check.py            # every mutation (about 15 minutes)
+    .venv/bin/python tools/mutation_check.py fonts copy  # only these
+
+Each mutation breaks the site in one way (links Google Fonts, draws no diagram, breaks a link...)
+in a fresh copy of the repository's tracked files, runs the tests that must notice, and checks that
+they fail, and fail for that reason: the failure message must contain a given text. A test that
+still passes when its condition is broken proves nothing; this script makes that visible. It is
+not part of `make test` (each mutation builds and loads the whole site again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+BROWSER = "tests/test_browser.py::"
+BUILT = "tests/test_built_site.py::"
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        text = (root / path).read_text(encoding="utf-8")
+        if old not in text:
+            raise SystemExit(f"mutation is stale: {old!r} is not in {path}")
+        (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def add_file(path: str, text: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+
+    return apply
+
+
+def extra(kind: str, path: str, text: str) -> list[Callable[[Path], None]]:
+    """A file in docs/ loaded by every page as extra_css or extra_javascript."""
+    return [add_file(f"docs/{path}", text),
+            replace("mkdocs.yml", "\nplugins:", f"\n{kind}:\n  - {path}\n\nplugins:")]
+
+
+@dataclass
+class Mutation:
+    name: str
+    what: str
+    changes: list[Callable[[Path], None]]
+    must_fail: dict[str, tuple[str, ...]]  # test id -> texts its failure message must contain
+
+
+def noise_js(kilobytes: int) -> str:
+    """Incompressible bytes (gzip cannot shrink them much), in a JavaScript comment."""
+    import base64
+
+    return "/* " + base64.b64encode(os.urandom(kilobytes * 1024 * 3 // 4)).decode() + " */\n"
+
+
+MUTATIONS = [
+    Mutation("fonts", "the theme loads Roboto from Google Fonts (font: false removed)",
+             [replace("mkdocs.yml", "  font: false\n", "  font:\n    text: Roboto\n")],
+             {BROWSER + "test_every_page_requests_only_the_local_server": ("fonts.googleapis.com",),
+              BUILT + "test_pages_load_nothing_from_other_hosts": ("fonts.googleapis.com",)}),
+    Mutation("console", "a script logs an error on every page",
+             extra("extra_javascript", "js/mutation.js", 'console.error("mutation: broken script");\n'),
+             {BROWSER + "test_every_page_loads_without_console_errors": ("mutation: broken script",)}),
+    Mutation("phone", "a style sheet makes the content 900 px wide",
+             extra("extra_css", "css/mutation.css", ".md-main { min-width: 900px; }\n"),
+             {BROWSER + "test_every_page_fits_a_phone_screen": ("wider than the screen",)}),
+    Mutation("copy", "a script appends a prompt to every Python code block",
+             extra("extra_javascript", "js/mutation.js",
+                   'document$.subscribe(() => document.querySelectorAll("div.language-python code")'
+                   '.forEach(code => code.append(">>> ")));\n'),
+             {BROWSER + "test_copy_button_copies_exactly_the_code": ("copy something else", ">>>")}),
+    Mutation("weight", "the landing page loads 600 KB more",
+             extra("extra_javascript", "js/mutation.js", noise_js(600)),
+             {BROWSER + "test_page_weights": ("the landing page transfers",)}),
+    Mutation("search", "the search plugin is removed",
+             [replace("mkdocs.yml", "plugins:\n  - search\n", "plugins: []\n")],
+             {BROWSER + "test_search_finds_a_deep_page_and_opens_it": ("has no search index",)}),
+    Mutation("search-box", "a style sheet hides the search box (the index is still built)",
+             extra("extra_css", "css/mutation.css", ".md-search { display: none !important; }\n"),
+             {BROWSER + "test_search_finds_a_deep_page_and_opens_it": ("md-search__input",)}),
+    Mutation("mermaid", "mermaid fences are no longer turned into diagrams",
+             [replace("mkdocs.yml", "        - name: mermaid\n", "        - name: not-mermaid\n")],
+             {BROWSER + "test_mermaid_diagram_is_drawn_as_svg": ("no page of the site has a mermaid diagram",)}),
+    Mutation("toggle", "the light/dark toggle buttons are removed from both palettes",
+             [replace("mkdocs.yml", "      toggle:\n        icon: material/weather-night\n"
+                      "        name: Switch to dark mode\n", ""),
+              replace("mkdocs.yml", "      toggle:\n        icon: material/weather-sunny\n"
+                      "        name: Switch to light mode\n", "")],
+             {BROWSER + "test_light_dark_toggle": ("palette",)}),
+    Mutation("links", "the landing page links a missing page and a missing anchor (raw HTML, unseen by mkdocs)",
+             [replace("docs/index.md", "\n", '\n\n<a href="no-such-page/">x</a> <a href="#no-such-anchor">y</a>\n\n')],
+             {BUILT + "test_every_internal_link_and_anchor_resolves": ("no-such-page/ -> no such file",
+                                                                      "no id 'no-such-anchor'")}),
+]
+
+
+def copy_of_repository(target: Path) -> None:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        source, dest = ROOT / name, target / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(source.read_bytes())
+    cache = ROOT / ".cache"  # the verified mermaid package: no download per mutation
+    if cache.is_dir():
+        (target / ".cache").symlink_to(cache, target_is_directory=True)
+
+
+def failures(junit: Path) -> dict[str, str]:
+    """test id -> failure message (the exception, not the traceback, which quotes the test's own
+    source), for every failed or erroring test in a JUnit XML report."""
+    result = {}
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        problems = [child for child in case if child.tag in ("failure", "error")]
+        if problems:
+            path = case.get("classname", "").replace(".", "/") + ".py"
+            result[f"{path}::{case.get('name')}"] = "\n".join(p.get("message") or "" for p in problems)
+    return result
+
+
+def check(mutation: Mutation) -> list[str]:
+    """Problems found; an empty list means every test that must fail did, for the right reason."""
+    with tempfile.TemporaryDirectory(prefix=f"mutation-{mutation.name}-") as tmp:
+        root = Path(tmp)
+        copy_of_repository(root)
+        for change in mutation.changes:
+            change(root)
+        junit = root / "junit.xml"
+        subprocess.run([sys.executable, "-m", "pytest", "-q", f"--junitxml={junit}",
+                        *mutation.must_fail], cwd=root, capture_output=True, text=True,
+                       env={**os.environ, "PYTHONPATH": str(root)})
+        if not junit.exists():
+            return ["pytest wrote no report"]
+        failed = failures(junit)
+    problems = []
+    for test, texts in mutation.must_fail.items():
+        if test not in failed:
+            problems.append(f"{test} passed")
+        elif missing := [text for text in texts if text not in failed[test]]:
+            problems.append(f"{test} failed, but its message does not mention {missing}:\n{failed[test][:2000]}")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("names", nargs="*", help=f"mutations to run (default: all of {[m.name for m in MUTATIONS]})")
+    names = parser.parse_args().names
+    unknown = set(names) - {m.name for m in MUTATIONS}
+    if unknown:
+        parser.error(f"unknown mutations: {sorted(unknown)}")
+    bad = 0
+    for mutation in MUTATIONS:
+        if names and mutation.name not in names:
+            continue
+        start = time.perf_counter()
+        problems = check(mutation)
+        status = "caught" if not problems else "NOT CAUGHT"
+        print(f"{mutation.name:10} {status:10} {time.perf_counter() - start:5.0f} s  {mutation.what}", flush=True)
+        for problem in problems:
+            print("    " + problem.replace("\n", "\n    "))
+        bad += bool(problems)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
