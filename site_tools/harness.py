@@ -316,6 +316,34 @@ def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
     )
 
 
+def shown_code(block: PythonBlock, config_file: Path) -> str:
+    """The code of a block as the site shows it and a reader copies it: embeds expanded."""
+    expander = expander_for(Path(config_file))
+    lines: list[str] = []
+    for line in block.source.split("\n"):
+        lines.extend(expander.expand(line) if EMBED_LINE.match(line) else [line])
+    return "\n".join(lines).strip("\n")
+
+
+def pasted_page(config_file: Path, page: Path) -> tuple[list[str], int]:
+    """The blocks a reader pastes, in order, into one fresh Python to follow ``page``, and how many
+    were left out: those under a skip directive (they need a GPU, or show another kind of machine)."""
+    document = make_sybil(config_file, page.parent, (page.name,)).parse(page)
+    blocks: list[str] = []
+    skipped = 0
+    after_skip = False
+    for example in document.examples():
+        if isinstance(example.parsed, PythonBlock):
+            if after_skip:
+                skipped += 1
+            else:
+                blocks.append(shown_code(example.parsed, config_file))
+            after_skip = False
+        elif isinstance(example.parsed, tuple) and example.parsed[0] == "next":  # a skip directive
+            after_skip = True
+    return blocks, skipped
+
+
 # --------------------------------------------------------------------------------------------------
 # Wiring
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from served_site import CONFIG, ROOT, SiteServer, page_file, site_pages
 
-from site_tools.harness import EMBED_LINE, PythonBlock, expander_for, make_sybil
+from site_tools.harness import PythonBlock, make_sybil, shown_code
 
 LANDING_BUDGET = 400 * 1024  # bytes transferred for the landing page, search index included
 PHONE = {"width": 375, "height": 812}
@@ -147,17 +147,11 @@ def screenshot_names() -> dict[str, str]:
 def python_blocks_by_page() -> dict[str, list[str]]:
     """URL path -> the code of each Python block of the page, as the site shows it (embeds expanded)."""
     docs = ROOT / "docs"
-    expander = expander_for(CONFIG)
     sybil = make_sybil(CONFIG, docs)
     pages = {}
     for md in sorted(docs.rglob("*.md")):
-        blocks = []
-        for example in sybil.parse(md).examples():
-            if isinstance(example.parsed, PythonBlock):
-                lines = []
-                for line in example.parsed.source.split("\n"):
-                    lines.extend(expander.expand(line) if EMBED_LINE.match(line) else [line])
-                blocks.append("\n".join(lines).strip("\n"))
+        blocks = [shown_code(example.parsed, CONFIG) for example in sybil.parse(md).examples()
+                  if isinstance(example.parsed, PythonBlock)]
         pages[_url_of(md.relative_to(docs).as_posix())] = blocks
     return pages
 

@@ -13,7 +13,7 @@ from unittest import SkipTest
 import pytest
 from sybil.example import SybilFailure
 
-from site_tools.harness import PythonBlock, check_output, make_sybil, map_lines
+from site_tools.harness import PythonBlock, check_output, make_sybil, map_lines, pasted_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "harness"
 ROOT = Path(__file__).parent.parent
@@ -174,3 +174,14 @@ def test_line_mapping_follows_the_source_file():
     source = ["import os", "", "# marker", "a = 1", "# marker", "b = 2", ""]
     assert map_lines(["a = 1", "b = 2"], source) == [4, 6]
     assert map_lines(["b = 2", "a = 1"], source) == [6, 4]  # ranges given out of order wrap around
+
+
+def test_pasted_page_is_the_shown_code_without_skipped_blocks(tmp_path):
+    blocks, skipped = pasted_page(FIXTURES / "mkdocs.yml", FIXTURES / "docs" / "passing.md")
+    # 13 fences; two stand under a skip directive (one whose condition is false): both are left out
+    assert (len(blocks), skipped) == (11, 2)
+    assert not any("--8<--" in block for block in blocks)  # embeds are expanded, as the site shows
+    assert any('print("hello from a snippet")' in block for block in blocks)
+    result = subprocess.run([sys.executable, "-"], input="\n\n".join(blocks), cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from site_tools.harness import EMBED_LINE, PythonBlock, expander_for, make_sybil
+from site_tools.harness import EMBED_LINE, PythonBlock, expander_for, make_sybil, pasted_page
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -85,6 +85,28 @@ def test_every_python_fence_is_a_test(page: Path):
     assert len(collected) == len(fences), (
         f"{_rel(page)} has {len(fences)} python fences but the harness collects {len(collected)}"
     )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_rel)
+def test_page_runs_when_pasted_into_a_fresh_python(page: Path, tmp_path: Path):
+    """A reader copies the page's blocks, in order, into a new Python started in some folder of
+    their own: nothing from other pages, no file of this repository on the path. The suite runs all
+    pages in one process; this catches a page that only works because another one ran first.
+    Blocks under a skip directive are left out (the harness runs them where their machine is)."""
+    blocks, _ = pasted_page(CONFIG, page)
+    if not blocks:
+        pytest.skip("no Python block on this page")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-"],
+        input="\n\n".join(blocks) + "\n",
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**env, "MPLBACKEND": "Agg"},
+    )
+    assert result.returncode == 0, f"exit {result.returncode}\n{result.stderr[-3000:]}"
 
 
 def test_strict_build(site_build):
