@@ -10,6 +10,8 @@ print("_wrapped_call_impl calls _call_impl:", "self._call_impl(*args, **kwargs)"
 print("unless module.compile() was used:", "self._compiled_call_impl(*args, **kwargs)" in wrapped)
 
 impl = inspect.getsource(nn.Module._call_impl)
+tracing_choice = "self._slow_forward if torch._C._get_tracing_state() else self.forward"
+print("forward_call is self.forward (unless torch.jit.trace is recording):", tracing_choice in impl)
 
 # The fast path: if none of these hook registries holds a hook, forward runs at once.
 fast_path_check = impl[impl.index("if not (") : impl.index("return forward_call(")]

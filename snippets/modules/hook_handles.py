@@ -23,6 +23,13 @@ with fc.register_forward_hook(count):  # a handle is also a context manager
 fc(x)
 print("with a with block:", calls)
 
+try:
+    with fc.register_forward_hook(count):
+        raise ValueError("something went wrong inside the with block")
+except ValueError:
+    pass
+print("hooks left after an exception:", len(fc._forward_hooks))
+
 calls.clear()
 first = fc.register_forward_hook(count)
 second = fc.register_forward_hook(count)  # e.g. a notebook cell run twice

@@ -1,3 +1,4 @@
+# --8<-- [start:reasons]
 import ast
 import inspect
 import textwrap
@@ -25,3 +26,25 @@ reasons = [
 print("no fast path when:")
 for node in sorted(reasons, key=lambda node: node.lineno)[1:]:  # [0] is the empty start value
     print("  " + ast.unparse(node.value))
+# --8<-- [end:reasons]
+
+# --8<-- [start:global]
+from torch.nn.modules.module import register_module_forward_hook
+
+layer = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)
+layer.eval()  # eval() and no_grad() below: the fast path is allowed
+seen = []
+
+
+def see(module, args, output):
+    seen.append(type(module).__name__)
+
+
+with register_module_forward_hook(see), torch.no_grad():
+    layer(x)
+    print("global hook only:   ", seen)
+    seen.clear()
+    with layer.norm1.register_forward_hook(lambda module, args, output: None):
+        layer(x)  # a hook inside the layer: no fast path, every child is called
+    print("plus a hook on norm1:", seen)
+# --8<-- [end:global]

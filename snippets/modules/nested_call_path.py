@@ -19,6 +19,8 @@ class ShowCallPath(nn.Module):
         return x
 
 
+# Block and Model have the same shape on purpose: each level assigns its child in __init__ and
+# calls it in forward, as real models do. Only the class names differ, so the path shows the levels.
 class Block(nn.Module):
     def __init__(self):
         super().__init__()
