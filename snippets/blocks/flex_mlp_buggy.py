@@ -33,6 +33,29 @@ except RuntimeError as error:
     print("RuntimeError:", str(error).split(". Hint")[0])
 # --8<-- [end:run]
 
+# --8<-- [start:variant]
+class FlexMLPSecondLinear(FlexMLP):
+    """The version that calls self.linear once more, after the ReLU."""
+
+    def forward(self, x):
+        x = self.linear(x)
+        x = torch.mm(x, self.random_weights)
+        x = F.relu(x + 1)
+        x = self.linear(x)  # x is now the output of a Linear: autograd did not save it
+        halvings = 0
+        while x.abs().sum() > 1:
+            x /= 2  # the same in-place change as before
+            halvings += 1
+        print("halvings:", halvings)
+        return x.sum()
+
+
+torch.manual_seed(0)
+variant = FlexMLPSecondLinear()
+variant(X).backward()
+print("backward ran, gradient shape:", tuple(variant.linear.weight.grad.shape))
+# --8<-- [end:variant]
+
 # --8<-- [start:move]
 moved = model.to(torch.float64)  # converts parameters and buffers, in place
 print("same object:", moved is model)
@@ -43,4 +66,6 @@ try:
     model(X.to(torch.float64))
 except RuntimeError as error:
     print("RuntimeError:", error)
+model.to("meta")  # a device, like "cuda": the plain tensor does not move
+print("random_weights device:", model.random_weights.device)
 # --8<-- [end:move]

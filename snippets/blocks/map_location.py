@@ -13,6 +13,8 @@ with tempfile.TemporaryDirectory() as folder:
     for where in ["cpu", torch.device("cpu"), "meta", {"cpu": "meta"}]:
         state = torch.load(path, map_location=where)
         print(f"map_location={where!r:25} -> {state['weight'].device}")
+    state = torch.load(path, map_location=lambda storage, location: storage)
+    print("map_location=lambda storage, location: storage ->", state["weight"].device)
 # --8<-- [end:load]
 
 # --8<-- [start:copy]

@@ -21,6 +21,6 @@ layers = [nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10)]
 mine = MySequential(*layers)
 theirs = nn.Sequential(*layers)  # the very same layer objects, so the same weights
 X = torch.rand(2, 20)
-print(list(mine._modules))  # where add_module stored the children
+print(type(mine._modules).__name__, list(mine._modules))  # where add_module stored the children
 print(torch.equal(mine(X), theirs(X)))
 print([name for name, _ in mine.named_parameters()] == [name for name, _ in theirs.named_parameters()])

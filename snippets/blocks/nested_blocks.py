@@ -18,4 +18,5 @@ X = torch.rand(2, 20)
 print(chimera(X).shape)
 print(chimera)
 print(len(list(chimera.modules())))  # chimera itself and every block inside it, at any depth
+print(len(list(chimera.children())))  # only the direct children
 print([name for name, _ in chimera.named_parameters()][:4])

@@ -1,24 +1,11 @@
-# --8<-- [start:model]
+from custom_mlp import MLP  # for a standalone run; on the page, MLP is embedded above
+
+# --8<-- [start:save_load]
 import os
 import tempfile
 
 import torch
-from torch import nn
-from torch.nn import functional as F
 
-
-class MLP(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.hidden = nn.Linear(20, 256)
-        self.out = nn.Linear(256, 10)
-
-    def forward(self, x):
-        return self.out(F.relu(self.hidden(x)))
-# --8<-- [end:model]
-
-
-# --8<-- [start:save_load]
 torch.manual_seed(0)
 net = MLP()
 X = torch.randn(2, 20)

@@ -47,3 +47,10 @@ print(len(result.missing_keys), "missing,", len(result.unexpected_keys), "unexpe
 nn.modules.utils.consume_prefix_in_state_dict_if_present(saved, "module.")
 print(list(saved)[:2])
 # --8<-- [end:prefix]
+
+# --8<-- [start:compiled]
+compiled = torch.compile(small)  # a wrapper; nothing is compiled until its first call
+print(type(compiled).__name__, compiled._orig_mod is small)
+print(list(compiled.state_dict())[:2])
+print(list(small.state_dict())[:2])
+# --8<-- [end:compiled]
