@@ -488,20 +488,13 @@ def test_rocm_build(capsys, monkeypatch):
 
 @pytest.mark.parametrize(
     ("capability", "name"),
-    [
-        ((7, 0), "Volta"),
-        ((7, 2), "Volta (Jetson)"),
-        ((7, 5), "Turing"),
-        ((8, 0), "Ampere"),
-        ((8, 6), "Ampere"),
-        ((8, 7), "Ampere (Jetson)"),
-        ((8, 9), "Ada Lovelace"),
+    [  # one row per major version
+        ((7, 0), "Volta"), ((7, 2), "Volta (Jetson)"), ((7, 5), "Turing"),
+        ((8, 0), "Ampere"), ((8, 6), "Ampere"), ((8, 7), "Ampere (Jetson)"), ((8, 9), "Ada Lovelace"),
         ((9, 0), "Hopper"),
-        ((10, 0), "Blackwell"),
-        ((10, 3), "Blackwell Ultra"),
+        ((10, 0), "Blackwell"), ((10, 1), "Blackwell (Jetson)"), ((10, 3), "Blackwell Ultra"),
         ((11, 0), "Blackwell (Jetson)"),
-        ((12, 0), "Blackwell"),
-        ((12, 1), "Blackwell"),
+        ((12, 0), "Blackwell"), ((12, 1), "Blackwell"),
     ],
 )
 def test_architecture_table(capability, name):

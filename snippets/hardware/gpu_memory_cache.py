@@ -7,13 +7,17 @@ if not torch.cuda.is_available():  # a standalone run on a machine without a CUD
     sys.exit(0)
 
 # --8<-- [start:demo]
-def show(moment):
-    allocated = torch.cuda.memory_allocated() / 2**20
-    reserved = torch.cuda.memory_reserved() / 2**20
-    print(f"{moment:26} allocated {allocated:6.0f} MiB   reserved {reserved:6.0f} MiB")
-
-
 torch.cuda.empty_cache()
+start_allocated, start_reserved = torch.cuda.memory_allocated(), torch.cuda.memory_reserved()
+
+
+def show(moment):
+    """Allocated and reserved memory, as changes since the start (earlier work may hold some)."""
+    allocated = (torch.cuda.memory_allocated() - start_allocated) / 2**20
+    reserved = (torch.cuda.memory_reserved() - start_reserved) / 2**20
+    print(f"{moment:26} allocated {allocated:+5.0f} MiB   reserved {reserved:+5.0f} MiB")
+
+
 show("start")
 x = torch.empty(256 * 2**20, dtype=torch.uint8, device="cuda")  # 256 MiB
 show("with a 256 MiB tensor")
