@@ -37,6 +37,9 @@ def test_two_processes_train_to_identical_parameters():
     assert out.count("backend ") == 1, out
     assert "world size 2, 4 batches per epoch each" in out, out
     assert len(re.findall(r"^epoch \d  loss \d+\.\d{4}$", out, re.MULTILINE)) == 5, out
+    # DDP keeps the model as .module and prefixes its own state_dict keys with "module.".
+    assert "ddp_model keys:        ['module.weight', 'module.bias']" in out, out
+    assert "ddp_model.module keys: ['weight', 'bias']" in out, out
     ranks = RANK_LINE.findall(out)
     assert [rank for rank, _, _ in ranks] == ["0", "1"], out
     (_, w0, b0), (_, w1, b1) = ranks

@@ -63,6 +63,10 @@ def main():
         if rank == 0:
             print(f"epoch {epoch + 1}  loss {mean_loss.item():.4f}")
 
+    if rank == 0:  # the wrapper keeps the model as .module; its own keys get a "module." prefix
+        print("ddp_model keys:       ", list(ddp_model.state_dict()))
+        print("ddp_model.module keys:", list(ddp_model.module.state_dict()))
+
     # Check: collect every process's exact parameter values, compare them on rank 0.
     mine = [p.item() for p in model.parameters()]  # [weight, bias]
     everyone = [None] * world_size

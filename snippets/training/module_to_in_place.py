@@ -35,6 +35,8 @@ bn = nn.BatchNorm1d(3)
 bn.to(torch.float64)  # a dtype change converts floating-point tensors only
 print("running_mean:", bn.running_mean.dtype)
 print("num_batches_tracked:", bn.num_batches_tracked.dtype)  # a count: stays an integer
+bn.to("meta")  # a change of device moves every tensor, integer ones included
+print("after bn.to('meta'):", bn.num_batches_tracked.device, bn.num_batches_tracked.dtype)
 # --8<-- [end:int_buffer]
 
 # --8<-- [start:plain_attribute]
@@ -58,3 +60,15 @@ print("the old one is still on:", weight.device)
 in_optimizer = optimizer.param_groups[0]["params"][0]  # the weight the optimizer would update
 print("optimizer updates the model's weight:", in_optimizer is model.fc.weight)
 # --8<-- [end:meta_identity]
+
+# --8<-- [start:swap]
+torch.__future__.set_swap_module_params_on_conversion(True)
+model = Scaled()
+weight = model.fc.weight
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)  # created before the move again
+model.to("meta")
+print("same Parameter object:", model.fc.weight is weight, "on", weight.device)
+in_optimizer = optimizer.param_groups[0]["params"][0]
+print("optimizer updates the model's weight:", in_optimizer is model.fc.weight)
+torch.__future__.set_swap_module_params_on_conversion(False)  # back to the default
+# --8<-- [end:swap]

@@ -24,3 +24,5 @@ if __name__ == "__main__":
     print("try_gpu():", try_gpu())
     print("try_gpu(7):", try_gpu(7))
     print("try_all_gpus():", try_all_gpus())
+    # PyTorch's own question: which accelerator is usable here? (None: none is)
+    print("accelerator:", torch.accelerator.current_accelerator(check_available=True))
