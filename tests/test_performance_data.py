@@ -87,7 +87,6 @@ def test_crossover_finds_the_first_batch_from_which_the_faster_side_always_wins(
     assert crossover(slow, rows({1: 2.0, 10: 3.0, 100: 4.0, 1000: 5.0})) == {8: None}
 
 
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # torch.jit deprecations raised inside torch.compile
 def test_compiled_whole_step_trains_exactly_like_the_seed_loop():
     """The page's quick run skips the compiled variants (compiling takes seconds); this runs one."""
     from iris_variants import compiled_step_loop, seed_loop
