@@ -1,9 +1,7 @@
 """Every page under docs/ is a test file: see site_tools/harness.py for the rules."""
 
-from pathlib import Path
-
 from site_tools.harness import make_sybil
+from site_tools.paths import CONFIG, DOCS
 
-ROOT = Path(__file__).parent
-
-pytest_collect_file = make_sybil(ROOT / "mkdocs.yml", ROOT / "docs").pytest()
+pytest_plugins = ["site_tools.pytest_plugin"]
+pytest_collect_file = make_sybil(CONFIG, DOCS).pytest()

@@ -12,39 +12,44 @@ What a page may contain, and what the harness does with it:
   harness compares it with the block's stdout; ``...`` matches anything (doctest's ELLIPSIS).
   A block that prints without showing an Output block, and an Output block under no Python block,
   are errors too: the reader must see exactly what the code prints.
-* All blocks of a page run in order in one module namespace named ``__main__``, as if a reader had
-  pasted them into one Python session.
-* Sybil's own ``<!-- skip: next if(..., reason="...") -->`` directive skips a block with a reason.
+* All blocks of a page run in order in one ``__main__`` namespace, in a Python of the page's own
+  that starts in an empty folder outside the repository (``page_process``): what a reader gets who
+  pastes the blocks into a new Python. A page cannot lean on another page, or on a file of this
+  repository that it does not show.
+* ``<!-- skip: next if(<condition>, reason="...") -->`` right above a block skips it, with the
+  reason, when the condition (evaluated in the page's namespace) is true.
+* With ``--update-outputs`` an Output block that does not match is rewritten from what the code
+  printed (see ``outputs.py``).
 """
 
 from __future__ import annotations
 
-import ast
 import difflib
 import doctest
 import functools
-import io
 import re
-import sys
-import types
+import warnings
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from unittest import SkipTest
 
 import markdown
 from mkdocs.config import load_config
 from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
 from sybil import Document, Example, Region, Sybil
-from sybil.parsers.markdown import SkipParser
-from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
+from sybil.evaluators.skip import If
+from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer, RawFencedCodeBlockLexer
+
+from site_tools.outputs import OutputUpdated, normalise, updated_output
+from site_tools.page_process import Failure, PageProcess, Segment
 
 PYTHON_INFO = re.compile(r"(?:python3?|py)(?:\s|$)")
 OUTPUT_INFO = re.compile(r"text\b.*\btitle=(?P<q>[\"'])Output(?P=q)")
 EMBED_LINE = re.compile(r"^\s*-+8<-+\s+(?P<q>[\"'])(?P<target>.+?)(?P=q)\s*$")
 
 _FENCES = RawFencedCodeBlockLexer(info_pattern=re.compile(r"(?P<info>[^\n]*)$\n", re.MULTILINE))
+_SKIPS = DirectiveInHTMLCommentLexer(directive="skip")
 _CHECKER = doctest.OutputChecker()
 
 
@@ -60,14 +65,10 @@ class PythonBlock:
     first_line: int  # line of the page on which the block's body starts
     expected: str | None  # body of the Output block, None when there is none
     output_line: int | None
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A piece of a block compiled under one file name: inline page code, or one embedded snippet."""
-
-    code: types.CodeType
-    origin: str
+    skip: str | None = None  # arguments of a `skip: next` directive right above the block
+    output_span: tuple[int, int] = (0, 0)  # the Output block's body in the page's text; or, with
+    # no Output block, an empty span where one would be inserted (for --update-outputs)
+    indent: str = ""  # of the fence: a block in a content tab is indented
 
 
 # --------------------------------------------------------------------------------------------------
@@ -102,8 +103,8 @@ class SnippetExpander:
         found = self._preprocessor.get_snippet_path(parsed["path"])
         return Path(found).resolve() if found else None
 
-    def compile_embed(self, embed_line: str) -> Segment:
-        """Compile what an embed line expands to, under the snippet's path and real line numbers."""
+    def segment(self, embed_line: str) -> Segment:
+        """What an embed line expands to, to be compiled under the snippet's path and line numbers."""
         match = EMBED_LINE.match(embed_line)
         assert match is not None, embed_line
         lines = self.expand(embed_line)
@@ -111,7 +112,7 @@ class SnippetExpander:
         if path is None:  # only reachable with check_paths off
             raise HarnessError(f"{embed_line.strip()}: the snippet could not be found")
         line_map = map_lines(lines, path.read_text(encoding="utf-8").split("\n"))
-        return Segment(compile_mapped("\n".join(lines) + "\n", str(path), line_map), str(path))
+        return Segment("\n".join(lines) + "\n", str(path), tuple(line_map))
 
 
 @functools.cache
@@ -141,60 +142,97 @@ def map_lines(expanded: list[str], source: list[str]) -> list[int]:
     return result
 
 
-def compile_mapped(text: str, filename: str, line_map: list[int]) -> types.CodeType:
-    """Compile ``text`` as if each of its lines stood at ``line_map[i]`` in ``filename``."""
+def segments(block: PythonBlock, page: str, config_file: Path) -> Iterator[Segment]:
+    """A block split into inline code and embeds, each to be compiled under its own file name."""
+    expander = expander_for(config_file)
+    inline: list[str] = []
+    inline_start = 0
 
-    def real(number: int) -> int:
-        return line_map[min(number, len(line_map)) - 1] if line_map else number
+    def flush() -> Iterator[Segment]:
+        if any(line.strip() for line in inline):
+            first = block.first_line + inline_start
+            yield Segment("\n".join(inline) + "\n", page, tuple(range(first, first + len(inline))))
 
-    try:
-        tree = ast.parse(text, filename)
-    except SyntaxError as error:
-        if error.lineno:
-            error.lineno = real(error.lineno)
-        if getattr(error, "end_lineno", None):
-            error.end_lineno = real(error.end_lineno)
-        raise
-    for node in ast.walk(tree):
-        if getattr(node, "lineno", None) is not None:
-            node.lineno = real(node.lineno)
-        if getattr(node, "end_lineno", None) is not None:
-            node.end_lineno = max(real(node.end_lineno), node.lineno)
-    return compile(tree, filename, "exec", dont_inherit=True)
+    for number, line in enumerate(block.source.split("\n")):
+        if EMBED_LINE.match(line):
+            yield from flush()
+            inline = []
+            yield expander.segment(line)
+        else:
+            if not inline:
+                inline_start = number
+            inline.append(line)
+    yield from flush()
+
+
+def shown_code(block: PythonBlock, config_file: Path) -> str:
+    """The code of a block as the site shows it and a reader copies it: embeds expanded."""
+    expander = expander_for(Path(config_file))
+    lines: list[str] = []
+    for line in block.source.split("\n"):
+        lines.extend(expander.expand(line) if EMBED_LINE.match(line) else [line])
+    return "\n".join(lines).strip("\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# A page: a Sybil document with a Python of its own
+
+
+class Page(Document):
+    """A Markdown page. Its blocks run in one Python of their own, started at the first block and
+    ended after the last (``page_process.PageProcess``); Output blocks rewritten by
+    ``--update-outputs`` are written back to the file then."""
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__(text, path)
+        self._process: PageProcess | None = None
+        self.rewrites: list[tuple[tuple[int, int], str]] = []  # (span of the page's text, new text)
+
+    @property
+    def process(self) -> PageProcess:
+        if self._process is None:
+            self._process = PageProcess()
+        return self._process
+
+    def evaluate(self, example: Example, evaluator) -> None:
+        __tracebackhide__ = True
+        try:
+            super().evaluate(example, evaluator)
+        finally:
+            if example.region is self.regions[-1][1]:
+                self.close()
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.close()
+            self._process = None
+        if self.rewrites:
+            text = Path(self.path).read_text(encoding="utf-8")
+            if text != self.text:
+                raise HarnessError(f"{self.path} changed while its tests ran: Output blocks not updated")
+            for (start, end), new in sorted(self.rewrites, reverse=True):
+                text = text[:start] + new + text[end:]
+            Path(self.path).write_text(text, encoding="utf-8")
+            self.rewrites.clear()
 
 
 # --------------------------------------------------------------------------------------------------
 # Parsing a page
 
 
-def _line_of(document: Document, position: int) -> int:
-    return document.text.count("\n", 0, position) + 1
-
-
-def _body_line(document: Document, region: Region) -> int:
-    """Page line on which a fenced block's body starts (the line after the opening fence)."""
-    return _line_of(document, region.start) + 1
-
-
 class PageParser:
-    """A Sybil parser yielding one example per Python block, and one error per stray Output block."""
+    """A Sybil parser yielding one example per Python block, and an error for each stray Output
+    block or skip directive that stands above no Python block."""
 
     def __init__(self, config_file: Path) -> None:
         self.config_file = Path(config_file)
-        self._modules: dict[int, types.ModuleType] = {}  # id(page namespace) -> its module
 
     def __call__(self, document: Document) -> Iterable[Region]:
-        # One real module per page: __name__ is "__main__", and classes defined on the page can be
-        # pickled by reference while a block runs, as they can in a reader's own session.
-        module = types.ModuleType("__main__")
-        module.__dict__.update(document.namespace)
-        document.namespace = module.__dict__
-        self._modules[id(module.__dict__)] = module
         fences = sorted(_FENCES(document), key=lambda region: region.start)
+        skips = {directive.end: directive for directive in _SKIPS(document)}
         paired_outputs: set[int] = set()
         for index, fence in enumerate(fences):
-            info = fence.lexemes["info"].strip()
-            if not PYTHON_INFO.match(info):
+            if not PYTHON_INFO.match(fence.lexemes["info"].strip()):
                 continue
             follower = fences[index + 1] if index + 1 < len(fences) else None
             output = None
@@ -205,90 +243,100 @@ class PageParser:
             ):
                 output = follower
                 paired_outputs.add(follower.start)
-            block = PythonBlock(
-                source=str(fence.lexemes["source"]),
-                first_line=_body_line(document, fence),
-                expected=None if output is None else str(output.lexemes["source"]),
-                output_line=None if output is None else _body_line(document, output),
-            )
-            end = fence.end if output is None else output.end
-            yield Region(fence.start, end, block, self.evaluate)
+            directive = _directive_above(document, fence.start, skips)
+            yield Region(fence.start, fence.end if output is None else output.end,
+                         _block(document, fence, output, directive), self.evaluate)
         for fence in fences:
             if OUTPUT_INFO.match(fence.lexemes["info"].strip()) and fence.start not in paired_outputs:
-                line = _line_of(document, fence.start)
-                yield Region(fence.start, fence.end, line, self.stray_output)
-
-    # -- evaluation --------------------------------------------------------------------------------
-
-    def segments(self, block: PythonBlock, page: str) -> Iterator[Segment]:
-        """Split a block into inline code and embeds, each compiled under its own file name."""
-        expander = expander_for(self.config_file)
-        lines = block.source.split("\n")
-        inline: list[str] = []
-        inline_start = 0
-
-        def flush() -> Iterator[Segment]:
-            if any(line.strip() for line in inline):
-                first = block.first_line + inline_start
-                line_map = list(range(first, first + len(inline)))
-                yield Segment(compile_mapped("\n".join(inline) + "\n", page, line_map), page)
-
-        for number, line in enumerate(lines):
-            if EMBED_LINE.match(line):
-                yield from flush()
-                inline = []
-                yield expander.compile_embed(line)
-            else:
-                if not inline:
-                    inline_start = number
-                inline.append(line)
-        yield from flush()
+                yield Region(fence.start, fence.end, "this Output block follows no Python block, so "
+                             "nothing checks it. Put it right below the block whose output it shows.",
+                             self.misplaced)
+        for directive in skips.values():
+            yield Region(directive.start, directive.end, "this skip directive stands above no Python "
+                         "block: put it right above the block it skips.", self.misplaced)
 
     def evaluate(self, example: Example) -> str | None:
         __tracebackhide__ = True
         block: PythonBlock = example.parsed
-        page = example.path
-        printed = io.StringIO()
+        page: Page = example.document
+        if block.skip is not None:
+            reason = _skip_reason(page, block)
+            if isinstance(reason, str):  # the condition raised, or there is no reason to show
+                return f"{example.path}:{block.first_line - 2}: {reason}"
+            if reason:
+                raise SkipTest(reason.reason)
         try:
-            segments = list(self.segments(block, page))
-            module = self._modules[id(example.namespace)]
-            with _as_main_module(module), redirect_stdout(printed):
-                for segment in segments:
-                    exec(segment.code, example.namespace)
+            code = list(segments(block, example.path, self.config_file))
         except HarnessError as error:
-            return f"{page}:{block.first_line}: {error}"
-        except BaseException as error:
-            if printed.getvalue():
-                error.add_note(f"What the block printed before the error:\n{printed.getvalue()}")
-            raise
-        return check_output(block, printed.getvalue(), page)
+            return f"{example.path}:{block.first_line}: {error}"
+        result = page.process.run(code)
+        if isinstance(result, Failure):
+            return failure_message(block, result, example.path)
+        message = check_output(block, result, example.path)
+        if message and example.namespace.get("update_outputs"):
+            page.rewrites.append((block.output_span, updated_output(block, result)))
+            warnings.warn(OutputUpdated(f"{example.path}:{block.first_line}: Output block rewritten "
+                                        "from what the code printed"), stacklevel=1)
+            return None
+        return message
 
     @staticmethod
-    def stray_output(example: Example) -> str:
-        return (
-            f"{example.path}:{example.parsed}: this Output block follows no Python block, "
-            "so nothing checks it. Put it right below the block whose output it shows."
-        )
+    def misplaced(example: Example) -> str:
+        return f"{example.path}:{example.line}: {example.parsed}"
 
 
-@contextmanager
-def _as_main_module(module: types.ModuleType) -> Iterator[None]:
-    """Make the page's module ``sys.modules['__main__']`` while its code runs."""
-    saved = sys.modules.get("__main__")
-    sys.modules["__main__"] = module
-    try:
-        yield
-    finally:
-        if saved is None:
-            del sys.modules["__main__"]
-        else:
-            sys.modules["__main__"] = saved
+@dataclass(frozen=True)
+class _Skip:
+    reason: str
 
 
-def _normalise(text: str) -> str:
-    """Trailing spaces and blank lines at either end do not count: editors strip them."""
-    lines = [line.rstrip() for line in text.strip("\n").split("\n")]
-    return "\n".join(lines) + "\n" if any(lines) else ""
+def _skip_reason(page: Page, block: PythonBlock) -> _Skip | str | None:
+    """Why a block is skipped (None: it runs), or a message saying what is wrong with the directive.
+    The condition is evaluated in the page's own Python, where the earlier blocks ran, as Sybil's
+    own skip directive evaluates it in the document's namespace."""
+    arguments = block.skip.strip()
+    if not arguments.startswith("next"):
+        return "only `skip: next` is used on this site: put one right above each block to skip"
+    condition = arguments.removeprefix("next").strip()
+    if not condition:
+        return 'say why the block is skipped: `skip: next if(<condition>, reason="...")`'
+    extra = {}
+    if condition.startswith("if"):
+        extra["if_"] = If(condition[2:])
+        condition = "if_" + condition[2:]
+    value = page.process.evaluate(condition, extra)
+    if isinstance(value, Failure):
+        return f"the skip directive's condition raised:\n{value.traceback}"
+    return _Skip(str(value)) if value else None
+
+
+def _directive_above(document: Document, start: int, skips: dict[int, Region]) -> str | None:
+    """The arguments of the skip directive that stands right above the fence at ``start``."""
+    line_start = document.text.rfind("\n", 0, start) + 1
+    for end, directive in list(skips.items()):
+        comment_end = document.text.find("-->", end) + len("-->")
+        if end <= line_start and not document.text[comment_end:line_start].strip():
+            del skips[end]
+            return str(directive.lexemes["arguments"] or "")
+    return None
+
+
+def _block(document: Document, fence: Region, output: Region | None, skip: str | None) -> PythonBlock:
+    line = document.text.count("\n", 0, fence.start) + 1  # the opening fence's line
+    fence_text = document.text[fence.start : fence.end]
+    indent = fence_text[: len(fence_text) - len(fence_text.lstrip(" \t"))]
+    if output is None:
+        span = (fence.end, fence.end)
+        return PythonBlock(str(fence.lexemes["source"]), line + 1, None, None, skip, span, indent)
+    body = output.lexemes["source"]
+    body_start = output.start + body.offset
+    output_line = line + document.text.count("\n", fence.start, body_start)
+    span = (body_start, document.text.rfind("\n", 0, output.end) + 1)  # up to the closing fence's line
+    return PythonBlock(str(fence.lexemes["source"]), line + 1, str(body), output_line, skip, span, indent)
+
+
+# --------------------------------------------------------------------------------------------------
+# Checking what a block printed
 
 
 def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
@@ -301,7 +349,7 @@ def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
             f"under it. Add one, so the reader sees what the code prints:\n"
             f'```text title="Output"\n{printed}```'
         )
-    want, got = _normalise(block.expected), _normalise(printed)
+    want, got = normalise(block.expected), normalise(printed)
     if _CHECKER.check_output(want, got, doctest.ELLIPSIS):
         return None
     diff = difflib.unified_diff(
@@ -316,32 +364,9 @@ def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
     )
 
 
-def shown_code(block: PythonBlock, config_file: Path) -> str:
-    """The code of a block as the site shows it and a reader copies it: embeds expanded."""
-    expander = expander_for(Path(config_file))
-    lines: list[str] = []
-    for line in block.source.split("\n"):
-        lines.extend(expander.expand(line) if EMBED_LINE.match(line) else [line])
-    return "\n".join(lines).strip("\n")
-
-
-def pasted_page(config_file: Path, page: Path) -> tuple[list[str], int]:
-    """The blocks a reader pastes, in order, into one fresh Python to follow ``page``, and how many
-    were left out: those under a skip directive (they need a GPU, or show another kind of machine)."""
-    document = make_sybil(config_file, page.parent, (page.name,)).parse(page)
-    blocks: list[str] = []
-    skipped = 0
-    after_skip = False
-    for example in document.examples():
-        if isinstance(example.parsed, PythonBlock):
-            if after_skip:
-                skipped += 1
-            else:
-                blocks.append(shown_code(example.parsed, config_file))
-            after_skip = False
-        elif isinstance(example.parsed, tuple) and example.parsed[0] == "next":  # a skip directive
-            after_skip = True
-    return blocks, skipped
+def failure_message(block: PythonBlock, failure: Failure, page: str) -> str:
+    printed = f"What the block printed first:\n{failure.printed}\n" if failure.printed else ""
+    return f"{page}:{block.first_line}: the block raised {failure.exception}.\n{printed}{failure.traceback}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -351,7 +376,9 @@ def pasted_page(config_file: Path, page: Path) -> tuple[list[str], int]:
 def make_sybil(config_file: Path, path: str | Path, patterns: tuple[str, ...] = ("*.md",)) -> Sybil:
     """A Sybil that tests every page under ``path`` against the site defined by ``config_file``."""
     return Sybil(
-        parsers=[SkipParser(), PageParser(config_file)],
+        parsers=[PageParser(config_file)],
         path=str(path),
         patterns=list(patterns),
+        document_types={".md": Page},
+        fixtures=["update_outputs"],
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import traceback
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from unittest import SkipTest
@@ -13,7 +13,8 @@ from unittest import SkipTest
 import pytest
 from sybil.example import SybilFailure
 
-from site_tools.harness import PythonBlock, check_output, make_sybil, map_lines, pasted_page
+from site_tools.harness import Page, PythonBlock, check_output, make_sybil, map_lines
+from site_tools.outputs import OutputUpdated, merged_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "harness"
 ROOT = Path(__file__).parent.parent
@@ -88,29 +89,24 @@ def test_missing_snippet_fails_with_its_name(page, expected):
     assert expected in outcome.message
 
 
-def _last_frame(error: BaseException) -> traceback.FrameSummary:
-    return traceback.extract_tb(error.__traceback__)[-1]
-
-
 def test_exception_in_a_snippet_points_at_the_snippet_line():
     whole_file, section = run_page("snippet_raises.md")
 
-    assert whole_file.status == "error" and isinstance(whole_file.error, IndexError)
-    frames = traceback.extract_tb(whole_file.error.__traceback__)[-2:]
-    assert [(Path(f.filename).name, f.lineno, f.line) for f in frames] == [
-        ("boom.py", 9, "print(third_item_of(values))"),
-        ("boom.py", 6, "return items[3]"),
-    ]
+    # Python's own traceback, from the page's Python: the snippet's file and lines, not the page's.
+    assert whole_file.status == "failed"
+    assert "snippet_raises.md:4: the block raised IndexError." in whole_file.message
+    assert whole_file.message.index('boom.py", line 9, in <module>') < whole_file.message.index(
+        'boom.py", line 6, in third_item_of')
+    assert "    print(third_item_of(values))" in whole_file.message
+    assert "IndexError: list index out of range" in whole_file.message
+    assert "page_process.py" not in whole_file.message  # the harness's own frames are left out
 
     # A section starts at line 7 of its file, and another section's markers were cut out of it:
     # the reported line is still the file's own.
-    assert section.status == "error" and isinstance(section.error, ZeroDivisionError)
-    frame = _last_frame(section.error)
-    assert (Path(frame.filename).name, frame.lineno, frame.line) == (
-        "boom_in_section.py",
-        9,
-        "print(1 / denominator)",
-    )
+    assert section.status == "failed"
+    assert 'boom_in_section.py", line 9, in <module>' in section.message
+    assert "    print(1 / denominator)" in section.message
+    assert "ZeroDivisionError: division by zero" in section.message
 
 
 def test_output_block_under_no_python_block_is_an_error():
@@ -126,10 +122,91 @@ def test_printing_without_an_output_block_is_an_error():
     assert "the reader never sees this" in outcome.message
 
 
+def test_a_page_stands_alone_in_a_fresh_python():
+    """Names of another page, snippet modules and the repository's files are out of a page's reach;
+    the site's snippets/ folder is there, as in a reader's clone."""
+    run_page("passing.md")  # defines x and more, in a Python of its own
+    other_page, snippet_module, files = run_page("stands_alone.md")
+    assert other_page.status == "failed" and "NameError: name 'name_from_another_page'" in other_page.message
+    assert snippet_module.status == "failed"
+    assert "ModuleNotFoundError: No module named 'greet'" in snippet_module.message
+    assert files.status == "passed", files.message
+
+
+def test_skip_directives_that_cannot_be_honoured_are_errors():
+    no_reason, a_range, raises, above_nothing, *rest = run_page("bad_skips.md")
+    assert not rest
+    assert no_reason.status == "failed" and "say why the block is skipped" in no_reason.message
+    assert a_range.status == "failed" and "only `skip: next` is used on this site" in a_range.message
+    assert raises.status == "failed" and "NameError: name 'undefined_name'" in raises.message
+    assert above_nothing.status == "failed"
+    assert "bad_skips.md:21: this skip directive stands above no Python block" in above_nothing.message
+
+
+def test_pages_are_documents_of_their_own_type_with_a_python_started_on_demand():
+    document = make_sybil(FIXTURES / "mkdocs.yml", FIXTURES / "docs").parse(FIXTURES / "docs" / "passing.md")
+    assert isinstance(document, Page)
+    assert document._process is None  # parsing starts nothing
+    examples = list(document.examples())
+    examples[0].evaluate()
+    assert document._process is not None
+    for example in examples[1:]:
+        try:
+            example.evaluate()
+        except SkipTest:
+            pass
+    assert document._process is None  # ended after the page's last example
+
+
+def test_update_mode_rewrites_only_what_did_not_match(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "mkdocs.yml").write_text((FIXTURES / "mkdocs.yml").read_text(encoding="utf-8"))
+    page = docs / "to_update.md"
+    original = (FIXTURES / "docs" / "to_update.md").read_text(encoding="utf-8")
+    page.write_text(original, encoding="utf-8")
+    document = make_sybil(tmp_path / "mkdocs.yml", docs).parse(page)
+    document.namespace["update_outputs"] = True  # what Sybil puts there from the pytest option
+    with pytest.warns(OutputUpdated) as updates:
+        for example in document.examples():
+            example.evaluate()
+    assert len(updates) == 3
+    assert page.read_text(encoding="utf-8") == original.replace(
+        "pid ...\nanswer 41\n", "pid ...\nanswer 42\nnew line\n"  # the wildcard line is kept
+    ).replace(
+        "    tabbed 3\n", "    tabbed 2\n"  # indented as the tab's block is
+    ).replace(
+        'print("no Output block yet")\n```\n',
+        'print("no Output block yet")\n```\n\n```text title="Output"\nno Output block yet\n```\n',
+    )
+    assert "this one ...\n" in page.read_text(encoding="utf-8")  # it matched: untouched
+    # Run again: everything matches now, and nothing is rewritten.
+    document = make_sybil(tmp_path / "mkdocs.yml", docs).parse(page)
+    document.namespace["update_outputs"] = True
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OutputUpdated)
+        for example in document.examples():
+            example.evaluate()
+
+
+@pytest.mark.parametrize(
+    "expected, printed, merged",
+    [
+        (["a", "took ... s", "b"], ["a", "took 3 s", "c"], ["a", "took ... s", "c"]),
+        (["took ... s"], ["took 3 ms"], ["took 3 ms"]),  # no longer matches: the printed line
+        (["x ..."], ["y", "x 1"], ["y", "x ..."]),  # aligned past an inserted line
+        (["a", "b"], [], []),
+    ],
+)
+def test_update_mode_keeps_wildcard_lines_that_still_match(expected, printed, merged):
+    assert merged_lines(expected, printed) == merged
+
+
 def test_pytest_reports_each_failure_readably(tmp_path):
     """Run the failing fixture pages through pytest itself and read what a contributor would see."""
     (tmp_path / "conftest.py").write_text(
         "from pathlib import Path\n"
+        "pytest_plugins = ['site_tools.pytest_plugin']\n"
         "from site_tools.harness import make_sybil\n"
         f"pytest_collect_file = make_sybil(Path({str(FIXTURES / 'mkdocs.yml')!r}), "
         f"Path({str(FIXTURES / 'docs')!r})).pytest()\n"
@@ -148,10 +225,11 @@ def test_pytest_reports_each_failure_readably(tmp_path):
     assert result.returncode == 1, report
     assert "+the real answer is 42" in report
     assert "Snippet at path 'snippets/no_such_file.py' could not be found" in report
-    assert "boom.py:6: IndexError" in report
-    assert "boom_in_section.py:9: ZeroDivisionError" in report
-    # 7 failures: wrong output, 2 missing, 2 raising, 1 stray, 1 unshown; passing.md all pass.
-    assert "7 failed" in report and "skipped" in report
+    assert 'boom.py", line 6, in third_item_of' in report
+    assert 'boom_in_section.py", line 9, in <module>' in report
+    # wrong output, 2 missing, 2 raising, 1 stray, 1 unshown, 2 leaning on what a page cannot
+    # have, 4 bad skip directives, and to_update.md's 3 blocks without --update-outputs.
+    assert "16 failed" in report and "skipped" in report
 
 
 @pytest.mark.parametrize(
@@ -174,14 +252,3 @@ def test_line_mapping_follows_the_source_file():
     source = ["import os", "", "# marker", "a = 1", "# marker", "b = 2", ""]
     assert map_lines(["a = 1", "b = 2"], source) == [4, 6]
     assert map_lines(["b = 2", "a = 1"], source) == [6, 4]  # ranges given out of order wrap around
-
-
-def test_pasted_page_is_the_shown_code_without_skipped_blocks(tmp_path):
-    blocks, skipped = pasted_page(FIXTURES / "mkdocs.yml", FIXTURES / "docs" / "passing.md")
-    # 13 fences; two stand under a skip directive (one whose condition is false): both are left out
-    assert (len(blocks), skipped) == (11, 2)
-    assert not any("--8<--" in block for block in blocks)  # embeds are expanded, as the site shows
-    assert any('print("hello from a snippet")' in block for block in blocks)
-    result = subprocess.run([sys.executable, "-"], input="\n\n".join(blocks), cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr

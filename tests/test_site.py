@@ -1,44 +1,36 @@
-"""Site-wide checks: every snippet is shown and runs on its own, every fence is a test, the build is clean."""
+"""Site-wide checks: every snippet is shown and runs on its own, every fence is a test, the build is clean.
+
+That each page runs on its own, in a fresh Python outside the repository, is proved by the page
+tests themselves: the harness runs every page in a Python of its own (site_tools/page_process.py).
+"""
 
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
-import os
 import re
-import subprocess
-import sys
+import symtable
 from pathlib import Path
 
 import pytest
 
-from site_tools.harness import EMBED_LINE, PythonBlock, expander_for, make_sybil, pasted_page
+from site_tools.harness import EMBED_LINE, PythonBlock, expander_for, make_sybil
+from site_tools.page_process import run_script
+from site_tools.paths import CONFIG, DOCS, ROOT, SNIPPETS, pages, rel, snippet_files
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
-DOCS = ROOT / "docs"
-SNIPPETS = ROOT / "snippets"
-
-PAGES = sorted(DOCS.rglob("*.md"))
-SNIPPET_FILES = sorted(p for p in SNIPPETS.rglob("*.py") if p.name != "__init__.py")
 # An opening fence whose language is python, however it is indented or decorated.
 PYTHON_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*\{?\.?(python3?|py)\b", re.MULTILINE)
 
 
-def _rel(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
-
-
-@functools.cache
-def embedded_snippets() -> set[Path]:
-    """Snippet files that a page embeds, and the sibling modules those import, transitively."""
+def embeds(page: Path) -> set[Path]:
+    """The snippet files that a page embeds, and the sibling modules those import, transitively."""
     expander = expander_for(CONFIG)
     found: set[Path] = set()
-    for page in PAGES:
-        for line in page.read_text(encoding="utf-8").splitlines():
-            match = EMBED_LINE.match(line)
-            if match and (path := expander.source_file(match["target"])):
-                found.add(path)
+    for line in page.read_text(encoding="utf-8").splitlines():
+        match = EMBED_LINE.match(line)
+        if match and (path := expander.source_file(match["target"])):
+            found.add(path)
     pending = list(found)
     while pending:
         tree = ast.parse(pending.pop().read_text(encoding="utf-8"))
@@ -54,59 +46,88 @@ def embedded_snippets() -> set[Path]:
     return found
 
 
-@pytest.mark.parametrize("snippet", SNIPPET_FILES, ids=_rel)
+@functools.cache
+def embedded_snippets() -> set[Path]:
+    return set().union(*(embeds(page) for page in pages()))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`--page docs/x.md` (``make test PAGE=...``): only the snippets that page embeds."""
+    if "snippet" in metafunc.fixturenames:
+        chosen = metafunc.config.getoption("page")
+        snippets = snippet_files()
+        if chosen:
+            shown = set().union(*(embeds(ROOT / page) for page in chosen))
+            snippets = [path for path in snippets if path.resolve() in shown]
+        metafunc.parametrize("snippet", snippets, ids=rel)
+
+
 def test_snippet_is_shown_on_a_page(snippet: Path):
     assert snippet.resolve() in embedded_snippets(), (
-        f"{_rel(snippet)} is embedded by no page (and imported by no embedded snippet): "
+        f"{rel(snippet)} is embedded by no page (and imported by no embedded snippet): "
         "show it on a page or delete it"
     )
 
 
-@pytest.mark.parametrize("snippet", SNIPPET_FILES, ids=_rel)
-def test_snippet_runs_on_its_own(snippet: Path):
-    """`python snippets/...` from the repository root, as the pages tell readers to run it."""
-    result = subprocess.run(
-        [sys.executable, _rel(snippet)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "MPLBACKEND": "Agg"},
-    )
-    assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+def unbound_names(path: Path) -> set[str]:
+    """Global names the file's code reads but never binds (by assignment, import, def or class), and
+    that are not built-ins: names it could only get from code that ran before it."""
+    table = symtable.symtable(path.read_text(encoding="utf-8"), str(path), "exec")
+    bound = {symbol.get_name() for symbol in table.get_symbols()
+             if symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace()}
+    read: set[str] = set()
+    pending = [table]
+    while pending:
+        scope = pending.pop()
+        pending.extend(scope.get_children())
+        for symbol in scope.get_symbols():
+            is_module_name = scope.get_type() == "module" or symbol.is_global()
+            if is_module_name and symbol.is_referenced():
+                read.add(symbol.get_name())
+    return {name for name in read - bound if not hasattr(builtins, name)} - {"__name__", "__doc__"}
 
 
-@pytest.mark.parametrize("page", PAGES, ids=_rel)
-def test_every_python_fence_is_a_test(page: Path):
+@functools.cache
+def whole_file_blocks() -> dict[Path, str]:
+    """Snippet -> "docs/page.md:line" of a page block that runs exactly that whole file, unskipped."""
+    found: dict[Path, str] = {}
+    expander = expander_for(CONFIG)
     sybil = make_sybil(CONFIG, DOCS)
-    document = sybil.parse(page)
+    for page in pages():
+        for example in sybil.parse(page).examples():
+            block = example.parsed
+            lines = [line for line in block.source.splitlines() if line.strip()] if isinstance(
+                block, PythonBlock) else []
+            match = EMBED_LINE.match(lines[0]) if len(lines) == 1 and block.skip is None else None
+            if match and ":" not in match["target"] and (path := expander.source_file(match["target"])):
+                found.setdefault(path, f"{rel(page)}:{example.line}")
+    return found
+
+
+def test_snippet_runs_on_its_own(snippet: Path):
+    """`python snippets/...` from the repository root, as the pages tell readers to run it.
+
+    Where a page already runs the whole file as one block, that run is the proof, and the file is not
+    run twice: the page's Python is fresh (site_tools/page_process.py), and a file that reads no name
+    it does not bind itself (checked here with ``symtable``) cannot have leaned on the page's earlier
+    blocks. Every other snippet runs here, in a process forked from a warm Python: a run costs its
+    own work, not torch's import."""
+    page_block = whole_file_blocks().get(snippet.resolve())
+    unbound = unbound_names(snippet)
+    if page_block and not unbound:
+        return  # proved by the page test of that block: see the docstring
+    result = run_script(snippet, cwd=ROOT)
+    assert result.returncode == 0, f"exit {result.returncode}\n{result.output}"
+
+
+@pytest.mark.parametrize("page", pages(), ids=rel)
+def test_every_python_fence_is_a_test(page: Path):
+    document = make_sybil(CONFIG, DOCS).parse(page)
     collected = [e for e in document.examples() if isinstance(e.parsed, PythonBlock)]
     fences = PYTHON_FENCE.findall(document.text)
     assert len(collected) == len(fences), (
-        f"{_rel(page)} has {len(fences)} python fences but the harness collects {len(collected)}"
+        f"{rel(page)} has {len(fences)} python fences but the harness collects {len(collected)}"
     )
-
-
-@pytest.mark.parametrize("page", PAGES, ids=_rel)
-def test_page_runs_when_pasted_into_a_fresh_python(page: Path, tmp_path: Path):
-    """A reader copies the page's blocks, in order, into a new Python started in some folder of
-    their own: nothing from other pages, no file of this repository on the path. The suite runs all
-    pages in one process; this catches a page that only works because another one ran first.
-    Blocks under a skip directive are left out (the harness runs them where their machine is)."""
-    blocks, _ = pasted_page(CONFIG, page)
-    if not blocks:
-        pytest.skip("no Python block on this page")
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    result = subprocess.run(
-        [sys.executable, "-"],
-        input="\n\n".join(blocks) + "\n",
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**env, "MPLBACKEND": "Agg"},
-    )
-    assert result.returncode == 0, f"exit {result.returncode}\n{result.stderr[-3000:]}"
 
 
 def test_strict_build(site_build):

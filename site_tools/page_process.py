@@ -1,0 +1,262 @@
+"""Fresh Pythons in milliseconds: pages and snippets run in processes forked from a warm one.
+
+A reader runs a page's blocks in a new Python, and a snippet as ``python snippets/x.py``. Starting a
+new interpreter and importing torch costs seconds; the work of most blocks costs milliseconds. So
+one *fork server* (the standard library's ``multiprocessing`` ``forkserver``) imports torch and the
+other heavy libraries once, runs no torch operation, and every page or snippet then runs in a
+process forked from it:
+
+* Its ``__main__`` namespace is new and empty: a name the page does not define or import is
+  missing, exactly as in a reader's Python. Modules already imported only make ``import`` fast.
+* A page runs in an empty folder of its own outside the repository, with one thing in it: a link
+  to the repository's ``snippets/`` folder, as a reader who follows the pages from a clone's root
+  (or next to a downloaded ``snippets/``) has it, so that ``python snippets/x.py`` works there.
+  Nothing of the repository is on ``sys.path`` (for a snippet run as a script: its own folder
+  only, as ``python snippets/x.py`` has it).
+* Nothing it does (threads set, globals changed, a module patched) reaches another page.
+
+This module is imported by the fork server, so it imports nothing heavy itself and nothing from the
+rest of ``site_tools``.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import multiprocessing
+import os
+import runpy
+import sys
+import tempfile
+import traceback
+import types
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+# Imported once by the fork server, so that no page or snippet pays for them.
+PRELOAD = ["torch", "numpy", "psutil", "matplotlib.pyplot", "sklearn.datasets", "sklearn.model_selection"]
+ENVIRONMENT = {"MPLBACKEND": "Agg"}  # plots are written to files, never shown in a window
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Code to compile under ``filename``, with the line of that file each of its lines stands on."""
+
+    text: str
+    filename: str
+    line_map: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An exception raised by a page's code in its process: what a reader's Python would show."""
+
+    printed: str  # what the block printed before the exception
+    traceback: str  # formatted as Python formats it, frames of the page's code and snippets only
+    exception: str  # the exception's type name, e.g. "IndexError"
+
+
+class PageFailed(Exception):
+    """A block raised: the message is the traceback the page's own Python printed."""
+
+
+def compile_mapped(segment: Segment) -> types.CodeType:
+    """Compile ``segment.text`` as if each of its lines stood at ``line_map[i]`` of its file."""
+    line_map = segment.line_map
+
+    def real(number: int) -> int:
+        return line_map[min(number, len(line_map)) - 1] if line_map else number
+
+    try:
+        tree = ast.parse(segment.text, segment.filename)
+    except SyntaxError as error:
+        if error.lineno:
+            error.lineno = real(error.lineno)
+        if getattr(error, "end_lineno", None):
+            error.end_lineno = real(error.end_lineno)
+        raise
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) is not None:
+            node.lineno = real(node.lineno)
+        if getattr(node, "end_lineno", None) is not None:
+            node.end_lineno = max(real(node.end_lineno), node.lineno)
+    return compile(tree, segment.filename, "exec", dont_inherit=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# The fork server
+
+
+def _context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__, *PRELOAD])
+    return context
+
+
+def _in_repository(path: str) -> bool:
+    """A file or folder of the repository's own (its virtual environment, if inside, is not)."""
+    resolved = Path(path).resolve()
+    inside = resolved == REPOSITORY or REPOSITORY in resolved.parents
+    installed = any(Path(prefix).resolve() in resolved.parents for prefix in {sys.prefix, sys.base_prefix})
+    return inside and not installed
+
+
+def _outside_repository(paths: list[str]) -> list[str]:
+    """``sys.path`` without the working directory and without anything inside the repository."""
+    return [entry for entry in paths if entry and entry != "." and not _in_repository(entry)]
+
+
+def _fresh_process(folder: str, first_path: str | None = None) -> None:
+    """Make this forked process look like a new ``python`` started in ``folder``."""
+    os.chdir(folder)
+    os.environ.pop("PYTHONPATH", None)
+    os.environ.update(ENVIRONMENT)
+    sys.path[:] = ([first_path] if first_path else []) + _outside_repository(sys.path)
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None) or ""
+        if origin and name != __name__ and _in_repository(origin):
+            del sys.modules[name]  # a module of this repository, imported before the fork
+
+
+# --------------------------------------------------------------------------------------------------
+# A page: its blocks run one after another in one __main__ namespace
+
+
+def _page_main(connection: Connection, folder: str) -> None:
+    """The loop of a page's process: run what the parent sends, answer, until it hangs up."""
+    _fresh_process(folder)
+    sys.argv = [""]  # as in an interactive Python
+    module = types.ModuleType("__main__")
+    module.__dict__["__builtins__"] = __builtins__
+    sys.modules["__main__"] = module  # classes defined on the page pickle by reference, as at home
+    while True:
+        try:
+            request, payload = connection.recv()
+        except EOFError:
+            return
+        if request == "run":
+            connection.send(_run_block(payload, module.__dict__))
+        elif request == "eval":
+            connection.send(_evaluate(payload, module.__dict__))
+
+
+def _run_block(segments: list[Segment], namespace: dict[str, Any]) -> str | Failure:
+    printed = io.StringIO()
+    try:
+        with redirect_stdout(printed):
+            for segment in segments:
+                exec(compile_mapped(segment), namespace)
+    except BaseException as error:  # noqa: BLE001 (the parent reports it, whatever it is)
+        return Failure(printed.getvalue(), _format(error), type(error).__name__)
+    finally:
+        sys.stdout.flush()
+    return printed.getvalue()
+
+
+def _evaluate(request: tuple[str, dict[str, Any]], namespace: dict[str, Any]) -> Any:
+    expression, names = request
+    try:
+        return eval(expression, {**namespace, **names})  # a copy: the page's namespace stays as it is
+    except BaseException as error:  # noqa: BLE001
+        return Failure("", _format(error), type(error).__name__)
+
+
+def _format(error: BaseException) -> str:
+    """The traceback without this module's own frames: only the page's code and what it called."""
+    summary = traceback.TracebackException.from_exception(error)
+    summary.stack = traceback.StackSummary.from_list(
+        [frame for frame in summary.stack if frame.filename != __file__]
+    )
+    return "".join(summary.format())
+
+
+class PageProcess:
+    """The Python of one page, forked from the warm server: blocks are sent to it one at a time."""
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="page-")
+        (Path(self._folder.name) / "snippets").symlink_to(REPOSITORY / "snippets", target_is_directory=True)
+        context = _context()
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_page_main, args=(child, self._folder.name), daemon=True)
+        self._process.start()
+        child.close()
+
+    def _ask(self, request: str, payload: Any) -> Any:
+        try:
+            self._connection.send((request, payload))
+            return self._connection.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            self._process.join(5)
+            raise PageFailed(
+                f"the page's Python exited (exit code {self._process.exitcode}) while running a block"
+            ) from None
+
+    def run(self, segments: list[Segment]) -> str | Failure:
+        """Run a block (its segments in order); what it printed, or how it failed."""
+        return self._ask("run", segments)
+
+    def evaluate(self, expression: str, names: dict[str, Any]) -> Any:
+        """The value of an expression in the page's namespace plus ``names`` (a skip directive's
+        condition); the namespace itself is not changed."""
+        return self._ask("eval", (expression, names))
+
+    def close(self) -> None:
+        self._connection.close()
+        self._process.join(10)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._folder.cleanup()
+
+
+# --------------------------------------------------------------------------------------------------
+# A snippet: `python snippets/x.py` from the repository root
+
+
+@dataclass(frozen=True)
+class ScriptResult:
+    returncode: int
+    output: str  # stdout and stderr together, as a terminal shows them
+
+
+def _script_main(path: str, cwd: str, output_file: str) -> None:
+    _fresh_process(cwd, first_path=str(Path(path).parent))
+    os.chdir(cwd)
+    with open(output_file, "wb", buffering=0) as output:
+        os.dup2(output.fileno(), 1)
+        os.dup2(output.fileno(), 2)
+    sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), line_buffering=True)
+    sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", closefd=False), line_buffering=True)
+    sys.argv = [path]
+    code = 0
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        if exit_.code is not None and not isinstance(exit_.code, int):
+            print(exit_.code, file=sys.stderr)
+    except BaseException:  # noqa: BLE001 (printed like Python prints it, then exit 1)
+        traceback.print_exc()
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def run_script(path: Path, cwd: Path, timeout: float = 600) -> ScriptResult:
+    """Run ``path`` as ``python path`` in ``cwd`` would, in a process forked from the warm server."""
+    context = _context()
+    with tempfile.NamedTemporaryFile(prefix="script-", suffix=".out") as output:
+        process = context.Process(target=_script_main, args=(str(path), str(cwd), output.name))
+        process.start()
+        process.join(timeout)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        text = Path(output.name).read_text(encoding="utf-8", errors="replace")
+    return ScriptResult(process.exitcode if process.exitcode is not None else -9, text)
