@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import io
 import multiprocessing
+import multiprocessing.forkserver as forkserver
 import os
 import runpy
 import sys
@@ -38,7 +39,12 @@ from typing import Any
 
 # Imported once by the fork server, so that no page or snippet pays for them.
 PRELOAD = ["torch", "numpy", "psutil", "matplotlib.pyplot", "sklearn.datasets", "sklearn.model_selection"]
-ENVIRONMENT = {"MPLBACKEND": "Agg"}  # plots are written to files, never shown in a window
+ENVIRONMENT = {
+    "MPLBACKEND": "Agg",  # plots are written to files, never shown in a window
+    # Waiting OpenMP threads sleep instead of spinning. Only the timing changes: with pytest-xdist,
+    # pages run side by side, and spinning threads of one page would take the cores of another.
+    "OMP_WAIT_POLICY": "PASSIVE",
+}
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 
@@ -92,8 +98,19 @@ def compile_mapped(segment: Segment) -> types.CodeType:
 
 
 def _context() -> multiprocessing.context.ForkServerContext:
+    """The fork server's context; the server is started, with ``ENVIRONMENT``, on first use."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__, *PRELOAD])
+    saved = {name: os.environ.get(name) for name in ENVIRONMENT}
+    os.environ.update(ENVIRONMENT)  # read by the libraries when the server imports them
+    try:
+        forkserver.ensure_running()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name)
+            else:
+                os.environ[name] = value
     return context
 
 
@@ -114,7 +131,6 @@ def _fresh_process(folder: str, first_path: str | None = None) -> None:
     """Make this forked process look like a new ``python`` started in ``folder``."""
     os.chdir(folder)
     os.environ.pop("PYTHONPATH", None)
-    os.environ.update(ENVIRONMENT)
     sys.path[:] = ([first_path] if first_path else []) + _outside_repository(sys.path)
     for name, module in list(sys.modules.items()):
         origin = getattr(module, "__file__", None) or ""
