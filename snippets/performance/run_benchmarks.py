@@ -18,10 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "training")]
+# hardware_report.py is in the sibling folder snippets/hardware.
+sys.path.append(str(Path(__file__).resolve().parent.parent / "hardware"))
 
 import torch  # noqa: E402
-from bench import cpu_name, device_name, pick_device  # noqa: E402
+from bench import device_name, pick_device  # noqa: E402
+from hardware_report import Machine, cpu_name  # noqa: E402
 from iris_variants import compare, print_table  # noqa: E402
 from overheads import copy_timings, crossover, matmul_flops, op_costs, stated_peak, step_grid  # noqa: E402
 from sync_points import logging_experiment, readback_costs  # noqa: E402
@@ -51,7 +53,7 @@ def load_average():
 
 def environment(device):
     env = {"device": str(device), "device_name": device_name(device), "torch": torch.__version__,
-           "cuda": torch.version.cuda, "driver": None, "cpu": cpu_name(),
+           "cuda": torch.version.cuda, "driver": None, "cpu": str(cpu_name(Machine())),
            "cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
            "platform": platform.platform(), "date": datetime.datetime.now().isoformat(timespec="seconds"),
            "cpu_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
