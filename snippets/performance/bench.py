@@ -73,7 +73,7 @@ def measure(fn, device="cpu", label="", repeats=7, warmup=2, min_time=0.01):
     for _ in range(warmup):  # first calls pay one-off costs: memory allocation, caches, compilation
         fn()
     synchronize(device)
-    # Repeat fn enough times that one repeat lasts at least min_time: timers are coarse.
+    # Timers are coarse: run fn as many times as one call fits into min_time (rounded down, >= 1).
     start = time.perf_counter()
     fn()
     synchronize(device)
