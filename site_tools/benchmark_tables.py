@@ -15,7 +15,6 @@ mistaken for content.
 from __future__ import annotations
 
 import ast
-import functools
 import json
 import re
 from collections.abc import Callable
@@ -34,10 +33,10 @@ class TableError(PluginError):
     """A placeholder that cannot be filled: the build stops with this message."""
 
 
-@functools.cache
 def snippet_function(relative_path: str, name: str) -> Callable[..., Any]:
     """A top-level function of a snippet file, compiled on its own: the tables format times and find
-    crossovers with the very functions the pages show, without importing the snippet (and torch)."""
+    crossovers with the very functions the pages show, without importing the snippet (and torch).
+    Read on every call, so that `mkdocs serve` picks up an edit of the snippet."""
     path = ROOT / relative_path
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
@@ -152,7 +151,7 @@ def render(args: str, page_dir: Path) -> str:
         results = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ValueError(f"cannot read the data file {data_file} ({error.strerror or error})") from None
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ValueError(f"{data_file} is not valid JSON ({error})") from None
     try:
         return TABLES[table](results)

@@ -20,8 +20,8 @@ PAGE_TABLES = {"overheads.md": "overheads", "sync-points.md": "sync-points", "fa
 
 def hook(page: Path) -> str:
     """What the site's on_page_markdown hook makes of a page, as in `mkdocs build`."""
-    fake = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(page), src_uri=page.relative_to(ROOT / "docs").as_posix()))
-    return mkdocs_hooks.on_page_markdown(page.read_text(encoding="utf-8"), page=fake)
+    file = SimpleNamespace(abs_src_path=str(page), src_uri=page.relative_to(ROOT / "docs").as_posix())
+    return mkdocs_hooks.on_page_markdown(page.read_text(encoding="utf-8"), page=SimpleNamespace(file=file))
 
 
 @pytest.mark.parametrize(("page", "table"), PAGE_TABLES.items())
@@ -73,9 +73,10 @@ def test_variants_table_shows_skipped_rows_and_the_load():
 def test_overheads_table_says_when_the_peak_is_unknown():
     steps = [{"batch": b, "width": 8, "threads": t, "seconds": s, "flop_per_s": 1e6 / s}
              for b, t, s in [(1, 1, 1e-4), (64, 1, 2e-3), (1, 2, 2e-4), (64, 2, 1e-3)]]
-    results = {"environment": ENV, "steps": steps, "op_costs": [{"seconds": 3e-6, "elements": 1, "ns_per_element": 3000},
-                                                                  {"seconds": 3e-2, "elements": 10**8, "ns_per_element": 0.3}],
-               "peak": {"stated_flop_per_s": None, "how": "CPU clock unknown", "matmul_n": 64, "matmul_flop_per_s": 1e11}}
+    op_costs = [{"seconds": 3e-6, "elements": 1, "ns_per_element": 3000},
+                {"seconds": 3e-2, "elements": 10**8, "ns_per_element": 0.3}]
+    peak = {"stated_flop_per_s": None, "how": "CPU clock unknown", "matmul_n": 64, "matmul_flop_per_s": 1e11}
+    results = {"environment": ENV, "steps": steps, "op_costs": op_costs, "peak": peak}
     text = overheads(results)
     assert "| 64 | 8 | 2 ms | 1 ms | 1.00 |" in text
     assert "2 threads beat 1 thread from batch (per width, `None`: never): `{8: 64}`." in text
@@ -127,7 +128,7 @@ def test_a_placeholder_in_an_admonition_keeps_its_indentation(page):
      ("<!-- benchmark-tables: variants data/results.json -->", "write it as"),
      ("See <!-- benchmark-table: variants data/results.json --> here.", "must stand alone on its line")],
 )
-def test_a_placeholder_that_cannot_be_filled_stops_the_build_naming_page_and_placeholder(page, placeholder, problem):
+def test_a_bad_placeholder_stops_the_build_naming_page_and_placeholder(page, placeholder, problem):
     (page.parent / "data" / "broken.json").write_text('{"environment": ', encoding="utf-8")
     (page.parent / "data" / "partial.json").write_text(json.dumps({"environment": ENV}), encoding="utf-8")
     with pytest.raises(TableError) as caught:
