@@ -22,6 +22,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from site_tools.benchmark_tables import fill_tables
 
 MERMAID_VERSION = "11.17.2"
 MERMAID_INTEGRITY = (
@@ -91,3 +94,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     bundle = ensure_mermaid(cache_dir)
     files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(bundle)))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:
+    """Fill the benchmark tables' placeholders from the recorded data (see benchmark_tables.py)."""
+    return fill_tables(markdown, Path(page.file.abs_src_path), page.file.src_uri)

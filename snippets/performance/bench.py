@@ -1,6 +1,12 @@
 # Timing that is correct on any device: warm up, wait for the device, repeat, keep the median.
+import sys
+from pathlib import Path
+
+# The CPU's name comes from the hardware report, in the sibling folder snippets/hardware.
+sys.path.append(str(Path(__file__).resolve().parent.parent / "hardware"))
+from hardware_report import Machine, cpu_name  # noqa: E402
+
 # --8<-- [start:bench]
-import platform
 import statistics
 import time
 from dataclasses import dataclass
@@ -27,24 +33,13 @@ def synchronize(device):
     # On the CPU an operation has finished when its call returns: nothing to wait for.
 
 
-def cpu_name():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
 def device_name(device):
     device = torch.device(device)
     if device.type == "cuda":
         return torch.cuda.get_device_name(device)
     if device.type == "mps":
         return "Apple GPU (MPS)"
-    return f"{cpu_name()} ({torch.get_num_threads()} threads)"
+    return f"{cpu_name(Machine())} ({torch.get_num_threads()} threads)"
 
 
 def format_time(seconds):
@@ -61,7 +56,6 @@ class Timing:
     fastest: float  # the fastest repeat
     slowest: float  # the slowest repeat
     repeats: int
-    calls_per_repeat: int
     device: str
     device_name: str
     torch_version: str
@@ -79,7 +73,7 @@ def measure(fn, device="cpu", label="", repeats=7, warmup=2, min_time=0.01):
     for _ in range(warmup):  # first calls pay one-off costs: memory allocation, caches, compilation
         fn()
     synchronize(device)
-    # Repeat fn enough times that one repeat lasts at least min_time: timers are coarse.
+    # Timers are coarse: run fn as many times as one call fits into min_time (rounded down, >= 1).
     start = time.perf_counter()
     fn()
     synchronize(device)
@@ -98,7 +92,6 @@ def measure(fn, device="cpu", label="", repeats=7, warmup=2, min_time=0.01):
         fastest=min(times),
         slowest=max(times),
         repeats=repeats,
-        calls_per_repeat=calls,
         device=str(torch.device(device)),
         device_name=device_name(device),
         torch_version=torch.__version__,

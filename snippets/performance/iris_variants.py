@@ -2,16 +2,17 @@
 import sys
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "training")]
+# iris_mlp.py is in the sibling folder snippets/training.
+sys.path.append(str(Path(__file__).resolve().parent.parent / "training"))
 from bench import device_name, format_time, synchronize  # noqa: E402
 from iris_mlp import MLP, X_train, y_train  # noqa: E402
 
-# --8<-- [start:seed]
+# --8<-- [start:usual]
 import torch
 from torch import nn
 
 
-def seed_loop(device):
+def usual_loop(device):
     """The loop as many tutorials write it: model.forward, and loss.item() every epoch."""
     torch.manual_seed(0)
     model = MLP().to(device)
@@ -29,7 +30,7 @@ def seed_loop(device):
         losses.append(loss.item())  # waits for the device, every epoch
 
     return step, lambda: losses[-1]
-# --8<-- [end:seed]
+# --8<-- [end:usual]
 
 
 # --8<-- [start:framework]
@@ -121,7 +122,7 @@ def cuda_graph_loop(device):
         static_loss = criterion(model(X), y)
         static_loss.backward()
         optimizer.step()
-    with torch.no_grad():  # undo the warm-up steps: start from the seed's weights
+    with torch.no_grad():  # undo the warm-up steps: start from the seeded weights
         for p, p0 in zip(model.parameters(), start):
             p.copy_(p0)
     return graph.replay, lambda: static_loss.item()
@@ -168,7 +169,7 @@ def variants(device, with_compile=True):
     (step, final_loss), or the row holds the reason why it is skipped."""
     device = torch.device(device)
     rows = [
-        ("seed loop", DEFAULT_THREADS, seed_loop, 1),
+        ("usual training loop", DEFAULT_THREADS, usual_loop, 1),
         ("no per-step sync", DEFAULT_THREADS, no_sync_loop, 1),
         ("+ 1 CPU thread", 1, no_sync_loop, 1),
         ("+ fused SGD", 1, lambda d: no_sync_loop(d, fused=True), 1),
@@ -212,7 +213,7 @@ def compare(device, epochs, rounds=10, with_compile=True):
             synchronize(device)
             run["chunks"].append((time.perf_counter() - start) / chunk)
     torch.set_num_threads(DEFAULT_THREADS)
-    seed = runs[0]["chunks"]
+    usual = runs[0]["chunks"]
     table = []
     for run in runs:
         row = {"device": str(torch.device(device)), "device_name": device_name(device),
@@ -223,14 +224,14 @@ def compare(device, epochs, rounds=10, with_compile=True):
         chunks = run["chunks"]
         table.append({**row, "threads": run["threads"], "per_step_s": statistics.median(chunks),
                       "fastest_s": min(chunks), "slowest_s": max(chunks),
-                      "speedup": statistics.median(seed) / statistics.median(chunks),
-                      "speedup_fastest": min(seed) / min(chunks),
+                      "speedup": statistics.median(usual) / statistics.median(chunks),
+                      "speedup_fastest": min(usual) / min(chunks),
                       "setup_s": run["setup_s"], "final_loss": run["final_loss"]()})
     return table
 
 
 def print_table(table):
-    """Time per step (median and fastest chunk) and the speed-up over the seed loop for each."""
+    """Time per step (median and fastest chunk) and the speed-up over the usual training loop for each."""
     print(f"{'variant':26} {'median':>8} {'fastest':>8} {'x median':>9} {'x fastest':>9} {'final loss':>10}")
     for row in table:
         if "skipped" in row:

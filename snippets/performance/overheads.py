@@ -1,9 +1,5 @@
 # The three overheads of a GPU, measured: copies, the fixed cost per operation, and under-use.
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))  # for a standalone run: the pages embed bench.py
-from bench import format_time, measure, synchronize  # noqa: E402
+from bench import format_time, measure, synchronize
 
 # --8<-- [start:copies]
 import torch

@@ -18,10 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "training")]
+# hardware_report.py is in the sibling folder snippets/hardware.
+sys.path.append(str(Path(__file__).resolve().parent.parent / "hardware"))
 
 import torch  # noqa: E402
-from bench import cpu_name, device_name, format_time, pick_device  # noqa: E402
+from bench import device_name, pick_device  # noqa: E402
+from hardware_report import Machine, cpu_name  # noqa: E402
 from iris_variants import compare, print_table  # noqa: E402
 from overheads import copy_timings, crossover, matmul_flops, op_costs, stated_peak, step_grid  # noqa: E402
 from sync_points import logging_experiment, readback_costs  # noqa: E402
@@ -51,7 +53,7 @@ def load_average():
 
 def environment(device):
     env = {"device": str(device), "device_name": device_name(device), "torch": torch.__version__,
-           "cuda": torch.version.cuda, "driver": None, "cpu": cpu_name(),
+           "cuda": torch.version.cuda, "driver": None, "cpu": str(cpu_name(Machine())),
            "cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
            "platform": platform.platform(), "date": datetime.datetime.now().isoformat(timespec="seconds"),
            "cpu_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
@@ -123,85 +125,6 @@ def summary(results):
         if many:
             lines.append(f"{many[0]['threads']} threads beat 1 thread from batch (per width): {crossover(one, many)}")
     return lines
-
-
-def load_note(env):
-    load = env.get("load_average_1min") or {}
-    values = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in load.items() if v is not None)
-    return f"1-minute load average ({env.get('cpu_cores', '?')} cores): {values or 'not recorded'}."
-
-
-def variants_markdown(results):
-    """The recorded variant table, as the page shows it (a test checks that the page has it)."""
-    env = results["environment"]
-    rows = [r for r in results["variants"] if "skipped" not in r]
-    lines = [f"Recorded on {env['cpu']}, torch {env['torch']}, {env['date'][:10]}, "
-             f"{rows[0]['epochs']} epochs per variant. {load_note(env)}", "",
-             "| variant | CPU threads | per step: median chunk | fastest chunk | slowest chunk "
-             "| speed-up, medians | speed-up, fastest chunks | setup (compiling) | final loss |",
-             "|---|---|---|---|---|---|---|---|---|"]
-    for row in results["variants"]:
-        if "skipped" in row:
-            lines.append(f"| {row['variant']} | | {row['skipped']} | | | | | | |")
-            continue
-        lines.append(f"| {row['variant']} | {row['threads']} | {format_time(row['per_step_s'])} | "
-                     f"{format_time(row['fastest_s'])} | {format_time(row['slowest_s'])} | "
-                     f"{row['speedup']:.1f}x | {row['speedup_fastest']:.1f}x | {row['setup_s']:.2f} s | "
-                     f"{row['final_loss']:.6f} |")
-    return "\n".join(lines)
-
-
-def overheads_markdown(results):
-    """The recorded overhead figures, as the overheads page shows them."""
-    env, peak = results["environment"], results["peak"]
-    ops = results["op_costs"]
-    lines = [f"Recorded on {env['device_name']}, torch {env['torch']}, {env['date'][:10]}. {load_note(env)}", "",
-             "| batch | width | 1 thread | " + f"{env['cpu_threads']} threads | GFLOP/s (best) |",
-             "|---|---|---|---|---|"]
-    steps = results["steps"]
-    for one in (r for r in steps if r["threads"] == 1):
-        many = next(r for r in steps if r["threads"] != 1 and (r["batch"], r["width"]) == (one["batch"], one["width"]))
-        best = max(one["flop_per_s"], many["flop_per_s"])
-        lines.append(f"| {one['batch']} | {one['width']} | {format_time(one['seconds'])} | "
-                     f"{format_time(many['seconds'])} | {best / 1e9:.2f} |")
-    ones = [r for r in steps if r["threads"] == 1]
-    manys = [r for r in steps if r["threads"] != 1]
-    lines += ["",
-              f"- One `x.add_(1)` on 1 element: {format_time(ops[0]['seconds'])}; on {ops[-1]['elements']:,} "
-              f"elements: {ops[-1]['ns_per_element']:.2f} ns per element.",
-              f"- {env['cpu_threads']} threads beat 1 thread from batch (per width, `None`: never): "
-              f"`{crossover(ones, manys)}`.",
-              f"- A {peak['matmul_n']}x{peak['matmul_n']} matmul: {peak['matmul_flop_per_s'] / 1e9:.1f} GFLOP/s. "
-              f"Stated peak: " + (f"{peak['stated_flop_per_s'] / 1e9:.1f} GFLOP/s ({peak['how']})."
-                                  if peak["stated_flop_per_s"] else f"unknown ({peak['how']}).")]
-    def share(row):
-        return (f"{row['flop_per_s'] / 1e9:.1f} GFLOP/s: {row['flop_per_s'] / peak['matmul_flop_per_s']:.0%} of the matmul"
-                + (f", {row['flop_per_s'] / peak['stated_flop_per_s']:.0%} of the stated peak."
-                   if peak["stated_flop_per_s"] else "."))
-
-    largest = max(steps, key=lambda r: (r["batch"] * r["width"] ** 2, r["flop_per_s"]))
-    lines.append(f"- The largest training step (batch {largest['batch']}, width {largest['width']}, best of the "
-                 f"thread settings) reaches {share(largest)}")
-    biggest = max(steps, key=lambda r: r["flop_per_s"])
-    if (biggest["batch"], biggest["width"]) != (largest["batch"], largest["width"]):
-        lines.append(f"- The fastest training step (batch {biggest['batch']}, width {biggest['width']}, "
-                     f"{biggest['threads']} thread{'s' if biggest['threads'] > 1 else ''}) reaches {share(biggest)}")
-    return "\n".join(lines)
-
-
-def logging_markdown(results):
-    """The recorded sync-point and logging figures, as the sync-points page shows them."""
-    env = results["environment"]
-    lines = [f"Recorded on {env['cpu']}, 1 thread, torch {env['torch']}, {env['date'][:10]}. {load_note(env)}", "",
-             "| read-back after each step | time per step | the call alone |", "|---|---|---|"]
-    lines += [f"| `{r['readback']}` | {format_time(r['seconds'])} | {format_time(r['alone_s'])} |"
-              for r in results["readbacks"]]
-    epochs = results["logging"][0]["logs"]
-    lines += ["", f"| log every | logs in {epochs} epochs | total time | extra per log |", "|---|---|---|---|"]
-    for r in results["logging"]:
-        extra = "" if r["extra_per_log_s"] is None else f"{r['extra_per_log_s'] * 1e6:+.1f} us"
-        lines.append(f"| {r['every'] or 'never'} | {r['logs']} | {r['seconds']:.3f} s | {extra} |")
-    return "\n".join(lines)
 
 
 # -- plots ----------------------------------------------------------------------------------------
@@ -307,10 +230,6 @@ def main(argv=None):
                 path = out / f"results-{device.type}.json"
                 path.write_text(json.dumps(results, indent=1) + "\n")
                 print("wrote", path)
-        for path in sorted(out.glob("results-*.json")):
-            recorded = json.loads(path.read_text())
-            for make_markdown in (overheads_markdown, logging_markdown, variants_markdown):
-                print(make_markdown(recorded), end="\n\n")
         for name in plot_all(out):
             print("wrote", out / name)
         if args.out is None:

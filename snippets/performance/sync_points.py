@@ -2,7 +2,8 @@
 import sys
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "training")]
+# iris_mlp.py is in the sibling folder snippets/training.
+sys.path.append(str(Path(__file__).resolve().parent.parent / "training"))
 from bench import format_time, measure, synchronize  # noqa: E402
 from iris_mlp import MLP, X_train, y_train  # noqa: E402
 
