@@ -223,9 +223,11 @@ def cpu_clock(psutil):
         freq = Unknown("psutil.cpu_freq() returned None")
     if isinstance(freq, Unknown):
         return freq, freq
-    # A virtual machine often reports 0.0: the host hides the real value.
-    current = round(freq.current) if freq.current else Unknown("reported as 0: hidden by the OS or VM")
-    maximum = round(freq.max) if freq.max else Unknown("reported as 0: hidden by the OS or VM")
+    # 0.0 is psutil's value for "not known". On Linux: the kernel has no cpufreq folder in
+    # /sys (common in virtual machines), so psutil read /proc/cpuinfo, which has no max.
+    not_known = Unknown("0.0, psutil's value for not known")
+    current = round(freq.current) if freq.current else not_known
+    maximum = round(freq.max) if freq.max else not_known
     return current, maximum
 
 
