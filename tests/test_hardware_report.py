@@ -429,6 +429,13 @@ def test_a_gpu_is_described(capsys, monkeypatch):
     assert line(text, "nvidia-smi") == "Fake GPU: 512 of 24576 MiB used, driver 570.00"
 
 
+def test_turing_says_that_gtx_16_cards_have_no_tensor_cores(capsys, monkeypatch):
+    fake_gpu(monkeypatch, (7, 5), name="NVIDIA GeForce GTX 1660 SUPER")
+    text = report_text(FakeMachine(), capsys)
+    assert line(text, "GPU 0 capability") == "7.5 = Turing"
+    assert "fast tensor-core formats: fp16 (none on a GTX 16 series card)" in text
+
+
 def test_a_gpu_newer_than_the_table(capsys, monkeypatch):
     fake_gpu(monkeypatch, (13, 0))
     text = report_text(FakeMachine(), capsys)
