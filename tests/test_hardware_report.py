@@ -179,7 +179,7 @@ def test_cpu_freq_zero_in_a_virtual_machine(capsys):
     zero_max = types.SimpleNamespace(current=2445.4, min=0.0, max=0.0)
     machine = FakeMachine(modules={"psutil": fake_psutil(cpu_freq=lambda: zero_max)})
     clock = line(report_text(machine, capsys), "clock now / max (MHz)")
-    assert clock == "2445 / unknown (reported as 0: hidden by the OS or VM)"
+    assert clock == "2445 / unknown (0.0, psutil's value for not known)"
 
 
 def test_physical_core_count_none(capsys):
@@ -427,6 +427,13 @@ def test_a_gpu_is_described(capsys, monkeypatch):
     assert "fast tensor-core formats: fp16, bf16, tf32" in text
     assert line(text, "GPU 0 memory") == "24.0 GiB"
     assert line(text, "nvidia-smi") == "Fake GPU: 512 of 24576 MiB used, driver 570.00"
+
+
+def test_turing_says_that_gtx_16_cards_have_no_tensor_cores(capsys, monkeypatch):
+    fake_gpu(monkeypatch, (7, 5), name="NVIDIA GeForce GTX 1660 SUPER")
+    text = report_text(FakeMachine(), capsys)
+    assert line(text, "GPU 0 capability") == "7.5 = Turing"
+    assert "fast tensor-core formats: fp16 (none on a GTX 16 series card)" in text
 
 
 def test_a_gpu_newer_than_the_table(capsys, monkeypatch):

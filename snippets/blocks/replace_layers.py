@@ -31,19 +31,51 @@ print("ReLU:", count(model, nn.ReLU), "LeakyReLU:", count(model, nn.LeakyReLU))
 
 
 # --8<-- [start:setattr]
-def replace_modules(parent, kind, make_new):
+def replace_children(parent, kind, make_new):
     """Replace, at any depth, every child of type `kind` by make_new(child)."""
     for name, child in parent.named_children():
         if isinstance(child, kind):
             setattr(parent, name, make_new(child))  # name may be "1": setattr accepts it
         else:
-            replace_modules(child, kind, make_new)
+            replace_children(child, kind, make_new)
 
 
-replace_modules(model, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
+replace_children(model, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
 print("ReLU:", count(model, nn.ReLU), "LeakyReLU:", count(model, nn.LeakyReLU))
 print(model.features)
 # --8<-- [end:setattr]
+
+# --8<-- [start:used_twice]
+relu = nn.ReLU()
+shared = nn.Sequential(nn.Linear(4, 8), relu, nn.Linear(8, 8), relu)  # one ReLU, twice
+print("children:", [name for name, child in shared.named_children()])
+replace_children(shared, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
+print(shared)
+# --8<-- [end:used_twice]
+
+
+# --8<-- [start:named_modules]
+def replace_modules(model, kind, make_new):
+    """Replace every submodule of type `kind`, at any depth, by make_new(old).
+
+    A module used in several places gets one replacement, used in all of them.
+    The model itself is never replaced, even if it is of type `kind`."""
+    new_for = {}  # old module -> its replacement
+    places = list(model.named_modules(remove_duplicate=False))  # repeats included
+    for name, old in reversed(places):  # children before their parents
+        if name and isinstance(old, kind):  # name "" is the model itself
+            parent_name, _, child_name = name.rpartition(".")  # "a.1" -> "a", "1"
+            if old not in new_for:
+                new_for[old] = make_new(old)
+            setattr(model.get_submodule(parent_name), child_name, new_for[old])
+
+
+relu = nn.ReLU()
+shared = nn.Sequential(nn.Linear(4, 8), relu, nn.Linear(8, 8), relu)
+replace_modules(shared, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
+print(shared)
+print("still one module, used twice:", shared[1] is shared[3])
+# --8<-- [end:named_modules]
 
 # --8<-- [start:optimizer]
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)

@@ -223,9 +223,11 @@ def cpu_clock(psutil):
         freq = Unknown("psutil.cpu_freq() returned None")
     if isinstance(freq, Unknown):
         return freq, freq
-    # A virtual machine often reports 0.0: the host hides the real value.
-    current = round(freq.current) if freq.current else Unknown("reported as 0: hidden by the OS or VM")
-    maximum = round(freq.max) if freq.max else Unknown("reported as 0: hidden by the OS or VM")
+    # 0.0 is psutil's value for "not known". On Linux: the kernel has no cpufreq folder in
+    # /sys (common in virtual machines), so psutil read /proc/cpuinfo, which has no max.
+    not_known = Unknown("0.0, psutil's value for not known")
+    current = round(freq.current) if freq.current else not_known
+    maximum = round(freq.max) if freq.max else not_known
     return current, maximum
 
 
@@ -293,7 +295,7 @@ def memory_limit(machine):
 ARCHITECTURES = {
     (7, 0): ("Volta", "V100, TITAN V"),
     (7, 2): ("Volta (Jetson)", "Jetson AGX Xavier, Xavier NX"),
-    (7, 5): ("Turing", "T4, RTX 20 series, GTX 16 series"),
+    (7, 5): ("Turing", "T4, RTX 20 series (GTX 16 series: no tensor cores)"),
     (8, 0): ("Ampere", "A100, A30"),
     (8, 6): ("Ampere", "RTX 30 series, A40, A10, RTX A6000"),
     (8, 7): ("Ampere (Jetson)", "Jetson AGX Orin, Orin NX, Orin Nano"),
@@ -317,7 +319,9 @@ def architecture(capability):
 
 
 def number_formats(capability):
-    """What the tensor cores of this generation compute fast, for training."""
+    """What the tensor cores of this generation compute fast, for training.
+
+    Some cards have no tensor cores at all: the GTX 16 series (7.5) has none."""
     formats = []
     if capability >= (7, 0):
         formats.append("fp16")
@@ -509,6 +513,8 @@ def accelerator_lines(machine, torch):
             continue
         major, minor = gpu["capability"]
         formats = ", ".join(number_formats(gpu["capability"])) or "fp32 only"
+        if gpu["capability"] == (7, 5):  # Turing, but not every Turing card has them
+            formats += " (none on a GTX 16 series card)"
         if gpu["amd_arch"]:
             kind = (f"{label} architecture", gpu["amd_arch"], "an AMD GPU: see AMD's ROCm documentation")
         else:

@@ -1,3 +1,4 @@
+# --8<-- [start:method]
 import torch
 from torch import nn
 
@@ -33,3 +34,30 @@ print("after model(x):        ", runs)
 model.forward(x)
 print("after model.forward(x):", runs)
 print("same result:", torch.equal(model(x), model.forward(x)))
+# --8<-- [end:method]
+
+# --8<-- [start:function]
+plain = Net()
+compiled = torch.compile(plain, backend=counting_backend)  # a new module around plain
+
+
+def count(key):
+    def hook(module, args, output):
+        runs[key] += 1
+
+    return hook
+
+
+runs = {"compiled code": 0, "plain hook": 0, "compiled hook": 0}
+plain.register_forward_hook(count("plain hook"))
+compiled.register_forward_hook(count("compiled hook"))
+compiled(x)
+print("after compiled(x):        ", runs)
+compiled.forward(x)
+print("after compiled.forward(x):", runs)
+plain(x)
+print("after plain(x):           ", runs)
+print(type(compiled).__name__, "wraps plain:", compiled._orig_mod is plain)
+wrapped = compiled.forward.__wrapped__  # the function that torch.compile compiled
+print("compiled.forward wraps plain.__call__:", wrapped == plain.__call__)
+# --8<-- [end:function]

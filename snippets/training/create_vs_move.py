@@ -1,9 +1,9 @@
-from try_gpu import try_gpu  # for a standalone run; on the page, try_gpu is defined above
-
 # --8<-- [start:demo]
 import torch
 
-device = try_gpu()
+device = torch.accelerator.current_accelerator(check_available=True)
+if device is None:
+    device = torch.device("cpu")
 
 # 1. Create the tensor on the device. Factory functions (zeros, ones, randn, arange...)
 #    allocate there directly; torch.tensor() builds it on the CPU, then copies it, in one call.

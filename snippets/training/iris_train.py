@@ -4,14 +4,16 @@
 import sys
 
 from iris_mlp import MLP, X_test, X_train, y_test, y_train  # on the page, defined above
-from try_gpu import try_gpu  # on the page, defined above
 
 # --8<-- [start:train]
 import torch
 from torch import nn
 
 torch.manual_seed(0)  # the same initial weights, so the same numbers, at every run
-device = try_gpu()
+# An accelerator that works here, else the CPU (see the Devices page).
+device = torch.accelerator.current_accelerator(check_available=True)
+if device is None:
+    device = torch.device("cpu")
 model = MLP().to(device)
 X_train, y_train = X_train.to(device), y_train.to(device)
 X_test, y_test = X_test.to(device), y_test.to(device)

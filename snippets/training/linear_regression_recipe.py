@@ -1,5 +1,3 @@
-from try_gpu import try_gpu  # for a standalone run; on the page, try_gpu is defined above
-
 # --8<-- [start:recipe]
 import torch
 from torch import nn
@@ -19,7 +17,10 @@ def fit_line(lr, epochs, log_every):
     x = torch.randn(1000, 1)
     y = 2 * x + 3 + 0.1 * torch.randn(1000, 1)  # the truth: weight 2, bias 3, a little noise
 
-    device = try_gpu()  # step 1: pick the device
+    # step 1: pick the device: an accelerator that works here, else the CPU
+    device = torch.accelerator.current_accelerator(check_available=True)
+    if device is None:
+        device = torch.device("cpu")
     model = LinearModel().to(device)  # step 2: move the model (in place)
     x, y = x.to(device), y.to(device)  # step 3: move the data (assign the results!)
     print("device:", device)

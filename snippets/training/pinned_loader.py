@@ -1,10 +1,10 @@
-from try_gpu import try_gpu  # for a standalone run; on the page, try_gpu is defined above
-
 # --8<-- [start:loader]
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-device = try_gpu()
+device = torch.accelerator.current_accelerator(check_available=True)
+if device is None:
+    device = torch.device("cpu")
 dataset = TensorDataset(torch.randn(512, 4), torch.randint(0, 3, (512,)))
 
 # Pinning helps only with a CUDA GPU (elsewhere the loader would warn and not pin). With

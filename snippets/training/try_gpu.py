@@ -1,4 +1,3 @@
-# --8<-- [start:helpers]
 import torch
 
 
@@ -15,7 +14,6 @@ def try_all_gpus():
     """Every CUDA GPU; with none, a one-element list: [mps] or [cpu]."""
     gpus = [torch.device(f"cuda:{i}") for i in range(torch.cuda.device_count())]
     return gpus or [try_gpu()]
-# --8<-- [end:helpers]
 
 
 if __name__ == "__main__":
@@ -24,5 +22,3 @@ if __name__ == "__main__":
     print("try_gpu():", try_gpu())
     print("try_gpu(7):", try_gpu(7))
     print("try_all_gpus():", try_all_gpus())
-    # PyTorch's own question: which accelerator is usable here? (None: none is)
-    print("accelerator:", torch.accelerator.current_accelerator(check_available=True))
