@@ -1,19 +1,17 @@
 """The recorded benchmark data of docs/performance/ is complete, and its plots are shown.
 
-The tables are rendered from this data when the site is built: see tests/test_benchmark_tables.py."""
+The tables are rendered from this data when the site is built: see tests/site_tools/test_benchmark_tables.py."""
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "docs" / "performance" / "data"
-PAGES = ROOT / "docs" / "performance"
-sys.path[:0] = [str(ROOT / "snippets" / "performance"), str(ROOT / "snippets" / "training")]
+from site_tools.paths import DOCS
+
+PAGES = DOCS / "performance"
+DATA = PAGES / "data"
 
 VARIANTS = ["usual training loop", "no per-step sync", "+ 1 CPU thread", "+ fused SGD", "+ compiled model",
             "compiled whole step", "compiled, 10 steps a call", "CUDA graph of the step", "hand-written floor"]
@@ -60,28 +58,3 @@ def test_plots_exist_and_are_shown(plot):
     assert (DATA / plot).stat().st_size > 10_000
     shown = "".join(p.read_text(encoding="utf-8") for p in PAGES.glob("*.md"))
     assert f"data/{plot}" in shown
-
-
-def test_crossover_finds_the_first_batch_from_which_the_faster_side_always_wins():
-    from overheads import crossover
-
-    def rows(times):
-        return [{"batch": b, "width": 8, "seconds": t} for b, t in times.items()]
-
-    slow = rows({1: 1.0, 10: 2.0, 100: 3.0, 1000: 4.0})
-    assert crossover(slow, rows({1: 2.0, 10: 1.0, 100: 4.0, 1000: 1.0})) == {8: 1000}
-    assert crossover(slow, rows({1: 0.5, 10: 1.0, 100: 1.0, 1000: 1.0})) == {8: 1}
-    assert crossover(slow, rows({1: 2.0, 10: 3.0, 100: 4.0, 1000: 5.0})) == {8: None}
-
-
-def test_compiled_whole_step_trains_exactly_like_the_usual_loop():
-    """The page's quick run skips the compiled variants (compiling takes seconds); this runs one."""
-    from iris_variants import compiled_step_loop, usual_loop
-
-    usual_step, usual_loss = usual_loop("cpu")
-    for _ in range(20):
-        usual_step()
-    compiled_step, compiled_loss = compiled_step_loop("cpu", steps_per_call=2)
-    for _ in range(10):  # 2 epochs per call
-        compiled_step()
-    assert compiled_loss() == pytest.approx(usual_loss(), abs=1e-6)

@@ -6,17 +6,16 @@ facts: the Machine (files, commands, OS name, optional modules), psutil, or torc
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
-import sys
 import types
-from pathlib import Path
 
 import pytest
 import torch
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORT_PATH = ROOT / "snippets" / "hardware" / "hardware_report.py"
+from site_tools.page_process import run_script
+from site_tools.paths import ROOT, load_snippet
+
+REPORT_PATH = "snippets/hardware/hardware_report.py"
 
 # /proc/cpuinfo of one core of an AWS Graviton2 (Neoverse-N1): 64-bit ARM has no 'model name'.
 ARM_CPUINFO = """\
@@ -40,15 +39,7 @@ flags\t\t: fpu vme de pse avx avx2
 """
 
 
-def load_report():
-    spec = importlib.util.spec_from_file_location("hardware_report", REPORT_PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-report = load_report()
+report = load_snippet(REPORT_PATH)
 
 
 class FakeMachine(report.Machine):
@@ -134,13 +125,11 @@ def line(text, label):
 
 
 def test_report_runs_as_a_script_here():
-    result = subprocess.run(
-        [sys.executable, str(REPORT_PATH)], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_script(ROOT / REPORT_PATH, cwd=ROOT)
+    assert result.returncode == 0, result.output
     for title in ("== CPU", "== Memory", "== Accelerators"):
-        assert title in result.stdout
-    assert "Traceback" not in result.stderr
+        assert title in result.output
+    assert "Traceback" not in result.output
 
 
 def test_every_item_has_a_meaning_line(capsys):

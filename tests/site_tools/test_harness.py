@@ -15,9 +15,9 @@ from sybil.example import SybilFailure
 
 from site_tools.harness import Page, PythonBlock, check_output, make_sybil, map_lines
 from site_tools.outputs import OutputUpdated, merged_lines
+from site_tools.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "harness"
-ROOT = Path(__file__).parent.parent
 
 
 @dataclass

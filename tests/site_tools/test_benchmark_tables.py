@@ -10,17 +10,17 @@ from types import SimpleNamespace
 import pytest
 
 from site_tools import mkdocs_hooks
+from site_tools.paths import DOCS
 from site_tools.benchmark_tables import TableError, fill_tables, format_time, overheads, sync_points, variants
 
-ROOT = Path(__file__).resolve().parent.parent
-PERFORMANCE = ROOT / "docs" / "performance"
+PERFORMANCE = DOCS / "performance"
 RECORDED = json.loads((PERFORMANCE / "data" / "results-cpu.json").read_text(encoding="utf-8"))
 PAGE_TABLES = {"overheads.md": "overheads", "sync-points.md": "sync-points", "fast-small-models.md": "variants"}
 
 
 def hook(page: Path) -> str:
     """What the site's on_page_markdown hook makes of a page, as in `mkdocs build`."""
-    file = SimpleNamespace(abs_src_path=str(page), src_uri=page.relative_to(ROOT / "docs").as_posix())
+    file = SimpleNamespace(abs_src_path=str(page), src_uri=page.relative_to(DOCS).as_posix())
     return mkdocs_hooks.on_page_markdown(page.read_text(encoding="utf-8"), page=SimpleNamespace(file=file))
 
 
