@@ -1,9 +1,10 @@
-"""The Sybil harness: every Python block on a page is a test, and the Output block under it is checked.
+"""The Sybil harness: every Python block on a page is a test, and its Output block is checked.
 
 What a page may contain, and what the harness does with it:
 
-* A fence whose info string starts with ``python`` (or ``py``, ``python3``; ``python title="snippets/x.py" hl_lines="2"``
-  and the like) is a Python block, wherever it stands: at the top level or indented in a content tab.
+* A fence whose info string starts with ``python`` (or ``py``, ``python3``;
+  ``python title="snippets/x.py" hl_lines="2"`` and the like) is a Python block, wherever it
+  stands: at the top level or indented in a content tab.
 * Its body is inline code, ``--8<--`` lines that embed a snippet file, or both. An embed is expanded
   by pymdownx.snippets' own preprocessor, configured from ``mkdocs.yml``, so the test runs exactly
   what the site shows. Code from a snippet is compiled under the snippet's path with its real line
@@ -76,7 +77,7 @@ class PythonBlock:
 
 
 class SnippetExpander:
-    """pymdownx.snippets' preprocessor, configured from a ``mkdocs.yml``, plus line-number mapping."""
+    """pymdownx.snippets' preprocessor, configured from a ``mkdocs.yml``, plus line mapping."""
 
     def __init__(self, config_file: Path) -> None:
         self.config_file = Path(config_file).resolve()
@@ -104,7 +105,7 @@ class SnippetExpander:
         return Path(found).resolve() if found else None
 
     def segment(self, embed_line: str) -> Segment:
-        """What an embed line expands to, to be compiled under the snippet's path and line numbers."""
+        """What an embed line expands to, to compile under the snippet's path and line numbers."""
         match = EMBED_LINE.match(embed_line)
         assert match is not None, embed_line
         lines = self.expand(embed_line)
@@ -209,7 +210,9 @@ class Page(Document):
         if self.rewrites:
             text = Path(self.path).read_text(encoding="utf-8")
             if text != self.text:
-                raise HarnessError(f"{self.path} changed while its tests ran: Output blocks not updated")
+                raise HarnessError(
+                    f"{self.path} changed while its tests ran: Output blocks not updated"
+                )
             for (start, end), new in sorted(self.rewrites, reverse=True):
                 text = text[:start] + new + text[end:]
             Path(self.path).write_text(text, encoding="utf-8")
@@ -244,16 +247,32 @@ class PageParser:
                 output = follower
                 paired_outputs.add(follower.start)
             directive = _directive_above(document, fence.start, skips)
-            yield Region(fence.start, fence.end if output is None else output.end,
-                         _block(document, fence, output, directive), self.evaluate)
+            yield Region(
+                fence.start,
+                fence.end if output is None else output.end,
+                _block(document, fence, output, directive),
+                self.evaluate,
+            )
         for fence in fences:
-            if OUTPUT_INFO.match(fence.lexemes["info"].strip()) and fence.start not in paired_outputs:
-                yield Region(fence.start, fence.end, "this Output block follows no Python block, so "
-                             "nothing checks it. Put it right below the block whose output it shows.",
-                             self.misplaced)
+            if (
+                OUTPUT_INFO.match(fence.lexemes["info"].strip())
+                and fence.start not in paired_outputs
+            ):
+                yield Region(
+                    fence.start,
+                    fence.end,
+                    "this Output block follows no Python block, so "
+                    "nothing checks it. Put it right below the block whose output it shows.",
+                    self.misplaced,
+                )
         for directive in skips.values():
-            yield Region(directive.start, directive.end, "this skip directive stands above no Python "
-                         "block: put it right above the block it skips.", self.misplaced)
+            yield Region(
+                directive.start,
+                directive.end,
+                "this skip directive stands above no Python "
+                "block: put it right above the block it skips.",
+                self.misplaced,
+            )
 
     def evaluate(self, example: Example) -> str | None:
         __tracebackhide__ = True
@@ -275,8 +294,13 @@ class PageParser:
         message = check_output(block, result, example.path)
         if message and example.namespace.get("update_outputs"):
             page.rewrites.append((block.output_span, updated_output(block, result)))
-            warnings.warn(OutputUpdated(f"{example.path}:{block.first_line}: Output block rewritten "
-                                        "from what the code printed"), stacklevel=1)
+            warnings.warn(
+                OutputUpdated(
+                    f"{example.path}:{block.first_line}: Output block rewritten "
+                    "from what the code printed"
+                ),
+                stacklevel=1,
+            )
             return None
         return message
 
@@ -321,7 +345,9 @@ def _directive_above(document: Document, start: int, skips: dict[int, Region]) -
     return None
 
 
-def _block(document: Document, fence: Region, output: Region | None, skip: str | None) -> PythonBlock:
+def _block(
+    document: Document, fence: Region, output: Region | None, skip: str | None
+) -> PythonBlock:
     line = document.text.count("\n", 0, fence.start) + 1  # the opening fence's line
     fence_text = document.text[fence.start : fence.end]
     indent = fence_text[: len(fence_text) - len(fence_text.lstrip(" \t"))]
@@ -331,8 +357,13 @@ def _block(document: Document, fence: Region, output: Region | None, skip: str |
     body = output.lexemes["source"]
     body_start = output.start + body.offset
     output_line = line + document.text.count("\n", fence.start, body_start)
-    span = (body_start, document.text.rfind("\n", 0, output.end) + 1)  # up to the closing fence's line
-    return PythonBlock(str(fence.lexemes["source"]), line + 1, str(body), output_line, skip, span, indent)
+    span = (
+        body_start,
+        document.text.rfind("\n", 0, output.end) + 1,
+    )  # up to the closing fence's line
+    return PythonBlock(
+        str(fence.lexemes["source"]), line + 1, str(body), output_line, skip, span, indent
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -345,7 +376,8 @@ def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
         if not printed:
             return None
         return (
-            f"{page}:{block.first_line}: the block printed output, but the page shows no Output block "
+            f"{page}:{block.first_line}: the block printed output, but the page shows no Output "
+            "block "
             f"under it. Add one, so the reader sees what the code prints:\n"
             f'```text title="Output"\n{printed}```'
         )
@@ -366,7 +398,8 @@ def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
 
 def failure_message(block: PythonBlock, failure: Failure, page: str) -> str:
     printed = f"What the block printed first:\n{failure.printed}\n" if failure.printed else ""
-    return f"{page}:{block.first_line}: the block raised {failure.exception}.\n{printed}{failure.traceback}"
+    raised = f"{page}:{block.first_line}: the block raised {failure.exception}."
+    return f"{raised}\n{printed}{failure.traceback}"
 
 
 # --------------------------------------------------------------------------------------------------

@@ -49,7 +49,11 @@ def merged_lines(expected: list[str], printed: list[str]) -> list[str]:
                 longest[i][j] = max(longest[i + 1][j], longest[i][j + 1])
     result, i, j = [], 0, 0
     while j < cols:
-        if i < rows and line_matches(expected[i], printed[j]) and longest[i][j] == longest[i + 1][j + 1] + 1:
+        if (
+            i < rows
+            and line_matches(expected[i], printed[j])
+            and longest[i][j] == longest[i + 1][j + 1] + 1
+        ):
             result.append(expected[i] if "..." in expected[i] else printed[j])
             i, j = i + 1, j + 1
         elif i < rows and longest[i + 1][j] >= longest[i][j + 1]:

@@ -38,7 +38,14 @@ from pathlib import Path
 from typing import Any
 
 # Imported once by the fork server, so that no page or snippet pays for them.
-PRELOAD = ["torch", "numpy", "psutil", "matplotlib.pyplot", "sklearn.datasets", "sklearn.model_selection"]
+PRELOAD = [
+    "torch",
+    "numpy",
+    "psutil",
+    "matplotlib.pyplot",
+    "sklearn.datasets",
+    "sklearn.model_selection",
+]
 ENVIRONMENT = {
     "MPLBACKEND": "Agg",  # plots are written to files, never shown in a window
     # Waiting OpenMP threads sleep instead of spinning. Only the timing changes: with pytest-xdist,
@@ -50,7 +57,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class Segment:
-    """Code to compile under ``filename``, with the line of that file each of its lines stands on."""
+    """Code to compile under ``filename``, with the line of that file that each line stands on."""
 
     text: str
     filename: str
@@ -118,7 +125,9 @@ def _in_repository(path: str) -> bool:
     """A file or folder of the repository's own (its virtual environment, if inside, is not)."""
     resolved = Path(path).resolve()
     inside = resolved == REPOSITORY or REPOSITORY in resolved.parents
-    installed = any(Path(prefix).resolve() in resolved.parents for prefix in {sys.prefix, sys.base_prefix})
+    installed = any(
+        Path(prefix).resolve() in resolved.parents for prefix in {sys.prefix, sys.base_prefix}
+    )
     return inside and not installed
 
 
@@ -176,7 +185,9 @@ def _run_block(segments: list[Segment], namespace: dict[str, Any]) -> str | Fail
 def _evaluate(request: tuple[str, dict[str, Any]], namespace: dict[str, Any]) -> Any:
     expression, names = request
     try:
-        return eval(expression, {**namespace, **names})  # a copy: the page's namespace stays as it is
+        return eval(
+            expression, {**namespace, **names}
+        )  # a copy: the page's namespace stays as it is
     except BaseException as error:  # noqa: BLE001
         return Failure("", _format(error), type(error).__name__)
 
@@ -195,10 +206,14 @@ class PageProcess:
 
     def __init__(self) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="page-")
-        (Path(self._folder.name) / "snippets").symlink_to(REPOSITORY / "snippets", target_is_directory=True)
+        (Path(self._folder.name) / "snippets").symlink_to(
+            REPOSITORY / "snippets", target_is_directory=True
+        )
         context = _context()
         self._connection, child = context.Pipe()
-        self._process = context.Process(target=_page_main, args=(child, self._folder.name), daemon=True)
+        self._process = context.Process(
+            target=_page_main, args=(child, self._folder.name), daemon=True
+        )
         self._process.start()
         child.close()
 
@@ -209,7 +224,8 @@ class PageProcess:
         except (EOFError, BrokenPipeError, ConnectionResetError):
             self._process.join(5)
             raise PageFailed(
-                f"the page's Python exited (exit code {self._process.exitcode}) while running a block"
+                f"the page's Python exited (exit code {self._process.exitcode}) "
+                "while running a block"
             ) from None
 
     def run(self, segments: list[Segment]) -> str | Failure:
@@ -265,7 +281,7 @@ def _script_main(path: str, cwd: str, output_file: str) -> None:
 
 
 def run_script(path: Path, cwd: Path, timeout: float = 600) -> ScriptResult:
-    """Run ``path`` as ``python path`` in ``cwd`` would, in a process forked from the warm server."""
+    """Run ``path`` as ``python path`` in ``cwd`` would, in a process forked from the server."""
     context = _context()
     with tempfile.NamedTemporaryFile(prefix="script-", suffix=".out") as output:
         process = context.Process(target=_script_main, args=(str(path), str(cwd), output.name))

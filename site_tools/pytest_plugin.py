@@ -3,7 +3,8 @@
 ``--update-outputs``  rewrite each Output block that does not match from what its code printed
                       (see ``outputs.py``); the tests of the rewritten blocks pass, with a warning
                       each, and ``git diff`` shows what changed.
-``--page PAGE``       check one page quickly: its blocks, and the snippets it embeds run on their own
+``--page PAGE``       check one page quickly: its blocks, and the snippets it embeds, each run
+                      on its own
                       (``make test PAGE=docs/modules/hooks.md``).
 """
 
@@ -16,22 +17,30 @@ import pytest
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("site", "the tutorial site")
-    group.addoption("--update-outputs", action="store_true",
-                    help="rewrite each Output block that does not match from what the code printed")
-    group.addoption("--page", action="append", default=[], metavar="PAGE",
-                    help="check only this page (docs/...md) and the snippets it embeds")
+    group.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite each Output block that does not match from what the code printed",
+    )
+    group.addoption(
+        "--page",
+        action="append",
+        default=[],
+        metavar="PAGE",
+        help="check only this page (docs/...md) and the snippets it embeds",
+    )
 
 
 @pytest.fixture(scope="session")
 def update_outputs(request: pytest.FixtureRequest) -> bool:
-    """Sybil puts it in each page's namespace (``Sybil(fixtures=...)``), where the harness reads it."""
+    """Sybil puts it in each page's namespace (``Sybil(fixtures=...)``); the harness reads it."""
     return bool(request.config.getoption("update_outputs"))
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    """Group the tests for pytest-xdist (`make test` runs `-n auto --dist loadgroup`): all blocks of a
-    page go to one worker, in order, since they share the page's Python; every test that needs the
-    built site goes to one worker, which builds it once."""
+    """Group the tests for pytest-xdist (`make test` runs `-n auto --dist loadgroup`): all blocks
+    of a page go to one worker, in order, since they share the page's Python; every test that
+    needs the built site goes to one worker, which builds it once."""
     from sybil.integration.pytest import SybilItem
 
     if isinstance(item, SybilItem):
@@ -51,9 +60,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             params = getattr(item, "callspec", None)
             page = params.params.get("page") if params else None
-            keep = (str(item.path) in chosen if isinstance(item, SybilItem)
-                    else (params is not None and "snippet" in params.params)
-                    or (page is not None and str(Path(page).resolve()) in chosen))
+            keep = (
+                str(item.path) in chosen
+                if isinstance(item, SybilItem)
+                else (params is not None and "snippet" in params.params)
+                or (page is not None and str(Path(page).resolve()) in chosen)
+            )
             (kept if keep else dropped).append(item)
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

@@ -1,6 +1,7 @@
 """The recorded benchmark data of docs/performance/ is complete, and its plots are shown.
 
-The tables are rendered from this data when the site is built: see tests/site_tools/test_benchmark_tables.py."""
+The tables are rendered from this data when the site is built: see
+tests/site_tools/test_benchmark_tables.py."""
 
 from __future__ import annotations
 
@@ -13,8 +14,17 @@ from site_tools.paths import DOCS
 PAGES = DOCS / "performance"
 DATA = PAGES / "data"
 
-VARIANTS = ["usual training loop", "no per-step sync", "+ 1 CPU thread", "+ fused SGD", "+ compiled model",
-            "compiled whole step", "compiled, 10 steps a call", "CUDA graph of the step", "hand-written floor"]
+VARIANTS = [
+    "usual training loop",
+    "no per-step sync",
+    "+ 1 CPU thread",
+    "+ fused SGD",
+    "+ compiled model",
+    "compiled whole step",
+    "compiled, 10 steps a call",
+    "CUDA graph of the step",
+    "hand-written floor",
+]
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +42,12 @@ def test_cpu_data_is_a_full_run_with_its_environment(cpu_results):
     assert env["device"] == "cpu"
     assert [row["variant"] for row in cpu_results["variants"]] == VARIANTS
     assert {row["epochs"] for row in cpu_results["variants"]} == {20000}
-    # every variant, compiled ones included, ends where the usual training loop ends: the same training
+    # every variant, compiled ones included, ends where the usual training loop ends: the same
+    # training
     measured = [r for r in cpu_results["variants"] if "final_loss" in r]
-    assert [r["variant"] for r in measured] == [v for v in VARIANTS if v != "CUDA graph of the step"]
+    assert [r["variant"] for r in measured] == [
+        v for v in VARIANTS if v != "CUDA graph of the step"
+    ]
     usual = measured[0]["final_loss"]
     for row in measured:
         assert abs(row["final_loss"] - usual) < 1e-5, row
@@ -50,7 +63,9 @@ def test_gpu_data_is_only_ever_measured():
         if env["device"].startswith("cuda"):
             assert env["cuda"] and env["driver"] and env["device_name"]
     if not (DATA / "results-cuda.json").exists():
-        assert "GPU figures are not yet recorded" in (PAGES / "index.md").read_text(encoding="utf-8")
+        assert "GPU figures are not yet recorded" in (PAGES / "index.md").read_text(
+            encoding="utf-8"
+        )
 
 
 @pytest.mark.parametrize("plot", ["overheads-cpu.png", "flops-cpu.png", "iris-cpu.png"])

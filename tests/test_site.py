@@ -1,4 +1,5 @@
-"""Site-wide checks: every snippet is shown and runs on its own, every fence is a test, the build is clean.
+"""Site-wide checks: every snippet is shown and runs on its own, every fence is a test, the build
+is clean.
 
 That each page runs on its own, in a fresh Python outside the repository, is proved by the page
 tests themselves: the harness runs every page in a Python of its own (site_tools/page_process.py).
@@ -73,8 +74,11 @@ def unbound_names(path: Path) -> set[str]:
     """Global names the file's code reads but never binds (by assignment, import, def or class), and
     that are not built-ins: names it could only get from code that ran before it."""
     table = symtable.symtable(path.read_text(encoding="utf-8"), str(path), "exec")
-    bound = {symbol.get_name() for symbol in table.get_symbols()
-             if symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace()}
+    bound = {
+        symbol.get_name()
+        for symbol in table.get_symbols()
+        if symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace()
+    }
     read: set[str] = set()
     pending = [table]
     while pending:
@@ -89,17 +93,24 @@ def unbound_names(path: Path) -> set[str]:
 
 @functools.cache
 def whole_file_blocks() -> dict[Path, str]:
-    """Snippet -> "docs/page.md:line" of a page block that runs exactly that whole file, unskipped."""
+    """Snippet -> "docs/page.md:line" of an unskipped page block that runs exactly that file."""
     found: dict[Path, str] = {}
     expander = expander_for(CONFIG)
     sybil = make_sybil(CONFIG, DOCS)
     for page in pages():
         for example in sybil.parse(page).examples():
             block = example.parsed
-            lines = [line for line in block.source.splitlines() if line.strip()] if isinstance(
-                block, PythonBlock) else []
+            lines = (
+                [line for line in block.source.splitlines() if line.strip()]
+                if isinstance(block, PythonBlock)
+                else []
+            )
             match = EMBED_LINE.match(lines[0]) if len(lines) == 1 and block.skip is None else None
-            if match and ":" not in match["target"] and (path := expander.source_file(match["target"])):
+            if (
+                match
+                and ":" not in match["target"]
+                and (path := expander.source_file(match["target"]))
+            ):
                 found.setdefault(path, f"{rel(page)}:{example.line}")
     return found
 
@@ -107,11 +118,11 @@ def whole_file_blocks() -> dict[Path, str]:
 def test_snippet_runs_on_its_own(snippet: Path):
     """`python snippets/...` from the repository root, as the pages tell readers to run it.
 
-    Where a page already runs the whole file as one block, that run is the proof, and the file is not
-    run twice: the page's Python is fresh (site_tools/page_process.py), and a file that reads no name
-    it does not bind itself (checked here with ``symtable``) cannot have leaned on the page's earlier
-    blocks. Every other snippet runs here, in a process forked from a warm Python: a run costs its
-    own work, not torch's import."""
+    Where a page already runs the whole file as one block, that run is the proof, and the file is
+    not run twice: the page's Python is fresh (site_tools/page_process.py), and a file that reads
+    no name it does not bind itself (checked here with ``symtable``) cannot have leaned on the
+    page's earlier blocks. Every other snippet runs here, in a process forked from a warm Python:
+    a run costs its own work, not torch's import."""
     page_block = whole_file_blocks().get(snippet.resolve())
     unbound = unbound_names(snippet)
     if page_block and not unbound:
@@ -131,7 +142,7 @@ def test_every_python_fence_is_a_test(page: Path):
 
 
 def test_strict_build(site_build):
-    """`mkdocs build --strict`: any warning (a broken link, a missing snippet...) fails the suite."""
+    """`mkdocs build --strict`: any warning (a broken link, a missing snippet...) fails it."""
     assert site_build.returncode == 0, site_build.stderr
     warnings = [line for line in site_build.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

@@ -60,9 +60,17 @@ def test_every_python_fence_is_collected_including_tabs_and_attributes():
     sybil = make_sybil(FIXTURES / "mkdocs.yml", FIXTURES / "docs")
     document = sybil.parse(FIXTURES / "docs" / "passing.md")
     blocks = [e.parsed for e in document.examples() if isinstance(e.parsed, PythonBlock)]
-    fences = [line for line in document.text.splitlines() if line.strip().startswith(("```python", "```py"))]
+    fences = [
+        line
+        for line in document.text.splitlines()
+        if line.strip().startswith(("```python", "```py"))
+    ]
     assert len(blocks) == len(fences) == 13
-    tabbed = [b for b in blocks if b.source.startswith("--8<--") and b.expected == "hello from a snippet\n"]
+    tabbed = [
+        b
+        for b in blocks
+        if b.source.startswith("--8<--") and b.expected == "hello from a snippet\n"
+    ]
     assert len(tabbed) == 2  # one at the top level, one indented in a content tab
 
 
@@ -96,7 +104,8 @@ def test_exception_in_a_snippet_points_at_the_snippet_line():
     assert whole_file.status == "failed"
     assert "snippet_raises.md:4: the block raised IndexError." in whole_file.message
     assert whole_file.message.index('boom.py", line 9, in <module>') < whole_file.message.index(
-        'boom.py", line 6, in third_item_of')
+        'boom.py", line 6, in third_item_of'
+    )
     assert "    print(third_item_of(values))" in whole_file.message
     assert "IndexError: list index out of range" in whole_file.message
     assert "page_process.py" not in whole_file.message  # the harness's own frames are left out
@@ -127,7 +136,10 @@ def test_a_page_stands_alone_in_a_fresh_python():
     the site's snippets/ folder is there, as in a reader's clone."""
     run_page("passing.md")  # defines x and more, in a Python of its own
     other_page, snippet_module, files = run_page("stands_alone.md")
-    assert other_page.status == "failed" and "NameError: name 'name_from_another_page'" in other_page.message
+    assert (
+        other_page.status == "failed"
+        and "NameError: name 'name_from_another_page'" in other_page.message
+    )
     assert snippet_module.status == "failed"
     assert "ModuleNotFoundError: No module named 'greet'" in snippet_module.message
     assert files.status == "passed", files.message
@@ -137,14 +149,20 @@ def test_skip_directives_that_cannot_be_honoured_are_errors():
     no_reason, a_range, raises, above_nothing, *rest = run_page("bad_skips.md")
     assert not rest
     assert no_reason.status == "failed" and "say why the block is skipped" in no_reason.message
-    assert a_range.status == "failed" and "only `skip: next` is used on this site" in a_range.message
+    assert (
+        a_range.status == "failed" and "only `skip: next` is used on this site" in a_range.message
+    )
     assert raises.status == "failed" and "NameError: name 'undefined_name'" in raises.message
     assert above_nothing.status == "failed"
-    assert "bad_skips.md:21: this skip directive stands above no Python block" in above_nothing.message
+    assert (
+        "bad_skips.md:21: this skip directive stands above no Python block" in above_nothing.message
+    )
 
 
 def test_pages_are_documents_of_their_own_type_with_a_python_started_on_demand():
-    document = make_sybil(FIXTURES / "mkdocs.yml", FIXTURES / "docs").parse(FIXTURES / "docs" / "passing.md")
+    document = make_sybil(FIXTURES / "mkdocs.yml", FIXTURES / "docs").parse(
+        FIXTURES / "docs" / "passing.md"
+    )
     assert isinstance(document, Page)
     assert document._process is None  # parsing starts nothing
     examples = list(document.examples())
@@ -172,9 +190,11 @@ def test_update_mode_rewrites_only_what_did_not_match(tmp_path):
             example.evaluate()
     assert len(updates) == 3
     assert page.read_text(encoding="utf-8") == original.replace(
-        "pid ...\nanswer 41\n", "pid ...\nanswer 42\nnew line\n"  # the wildcard line is kept
+        "pid ...\nanswer 41\n",
+        "pid ...\nanswer 42\nnew line\n",  # the wildcard line is kept
     ).replace(
-        "    tabbed 3\n", "    tabbed 2\n"  # indented as the tab's block is
+        "    tabbed 3\n",
+        "    tabbed 2\n",  # indented as the tab's block is
     ).replace(
         'print("no Output block yet")\n```\n',
         'print("no Output block yet")\n```\n\n```text title="Output"\nno Output block yet\n```\n',
@@ -212,9 +232,23 @@ def test_pytest_reports_each_failure_readably(tmp_path):
         f"Path({str(FIXTURES / 'docs')!r})).pytest()\n"
     )
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(FIXTURES / "docs"),
-         "--rootdir", str(tmp_path), "-c", os.devnull, "--confcutdir", str(tmp_path),
-         "-p", "conftest"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            str(FIXTURES / "docs"),
+            "--rootdir",
+            str(tmp_path),
+            "-c",
+            os.devnull,
+            "--confcutdir",
+            str(tmp_path),
+            "-p",
+            "conftest",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -21,7 +21,8 @@ REPORT_PATH = "snippets/hardware/hardware_report.py"
 ARM_CPUINFO = """\
 processor\t: 0
 BogoMIPS\t: 243.75
-Features\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp ssbs
+Features\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc \
+dcpop asimddp ssbs
 CPU implementer\t: 0x41
 CPU architecture: 8
 CPU variant\t: 0x3
@@ -245,7 +246,9 @@ def test_macos_without_sysctl(capsys):
 
 def test_windows_without_wmic_winreg_or_powershell(capsys):
     """Recent Windows 11 has no wmic; here winreg is absent too and no program can be run."""
-    machine = FakeMachine(system="Windows", files={}, modules={"winreg": None}, architecture="AMD64")
+    machine = FakeMachine(
+        system="Windows", files={}, modules={"winreg": None}, architecture="AMD64"
+    )
     text = report_text(machine, capsys)
     assert line(text, "CPU") == (
         "unknown (no winreg value and no answer from PowerShell Get-CimInstance)"
@@ -460,8 +463,9 @@ def test_a_bug_in_one_section_does_not_stop_the_others(capsys, monkeypatch):
 
 def test_nvidia_smi_failing(capsys):
     error = subprocess.CalledProcessError(
-        9, ["nvidia-smi"], stderr="NVIDIA-SMI has failed because it couldn't communicate with the "
-        "NVIDIA driver.\n"
+        9,
+        ["nvidia-smi"],
+        stderr="NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n",
     )
     text = report_text(FakeMachine(commands={"nvidia-smi": error}), capsys)
     assert line(text, "nvidia-smi").startswith("unknown (nvidia-smi failed: NVIDIA-SMI has failed")
@@ -485,12 +489,20 @@ def test_rocm_build(capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("capability", "name"),
     [  # one row per major version
-        ((7, 0), "Volta"), ((7, 2), "Volta (Jetson)"), ((7, 5), "Turing"),
-        ((8, 0), "Ampere"), ((8, 6), "Ampere"), ((8, 7), "Ampere (Jetson)"), ((8, 9), "Ada Lovelace"),
+        ((7, 0), "Volta"),
+        ((7, 2), "Volta (Jetson)"),
+        ((7, 5), "Turing"),
+        ((8, 0), "Ampere"),
+        ((8, 6), "Ampere"),
+        ((8, 7), "Ampere (Jetson)"),
+        ((8, 9), "Ada Lovelace"),
         ((9, 0), "Hopper"),
-        ((10, 0), "Blackwell"), ((10, 1), "Blackwell (Jetson)"), ((10, 3), "Blackwell Ultra"),
+        ((10, 0), "Blackwell"),
+        ((10, 1), "Blackwell (Jetson)"),
+        ((10, 3), "Blackwell Ultra"),
         ((11, 0), "Blackwell (Jetson)"),
-        ((12, 0), "Blackwell"), ((12, 1), "Blackwell"),
+        ((12, 0), "Blackwell"),
+        ((12, 1), "Blackwell"),
     ],
 )
 def test_architecture_table(capability, name):
