@@ -14,7 +14,7 @@ PARALLEL ?= -n auto --dist loadgroup
 
 .PHONY: serve test
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dirty
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve
 
 test: $(STAMP)
 ifeq ($(PAGE),)
