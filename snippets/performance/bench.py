@@ -15,21 +15,16 @@ import torch
 
 
 def pick_device():
-    """The fastest device this machine has: a CUDA GPU, an Apple GPU (MPS), or the CPU."""
-    if torch.cuda.is_available():
-        return torch.device("cuda")
-    if torch.backends.mps.is_available():
-        return torch.device("mps")
-    return torch.device("cpu")
+    """The site's default (see "Pick the device once" on the Devices page): this PyTorch build's
+    accelerator if it works here (a CUDA or ROCm GPU, Apple's MPS, an Intel XPU...), else the CPU."""
+    return torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
 
 
 def synchronize(device):
     """Wait until the device has finished all the work queued on it so far."""
     device = torch.device(device)
-    if device.type == "cuda":
-        torch.cuda.synchronize(device)
-    elif device.type == "mps":
-        torch.mps.synchronize()
+    if device.type != "cpu":
+        torch.accelerator.synchronize(device)
     # On the CPU an operation has finished when its call returns: nothing to wait for.
 
 
