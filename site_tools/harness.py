@@ -17,6 +17,8 @@ What a page may contain, and what the harness does with it:
   that starts in an empty folder outside the repository (``page_process``): what a reader gets who
   pastes the blocks into a new Python. A page cannot lean on another page, or on a file of this
   repository that it does not show.
+* In an Output block, ``{{value}}`` is an example value: what one machine printed, shown to the
+  reader without the braces and matched like ``...`` (see ``outputs.py``).
 * ``<!-- skip: next if(<condition>, reason="...") -->`` right above a block skips it, with the
   reason, when the condition (evaluated in the page's namespace) is true.
 * With ``--update-outputs`` an Output block that does not match is rewritten from what the code
@@ -26,7 +28,6 @@ What a page may contain, and what the harness does with it:
 from __future__ import annotations
 
 import difflib
-import doctest
 import functools
 import re
 import warnings
@@ -42,16 +43,14 @@ from sybil import Document, Example, Region, Sybil
 from sybil.evaluators.skip import If
 from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer, RawFencedCodeBlockLexer
 
-from site_tools.outputs import OutputUpdated, normalise, updated_output
+from site_tools.outputs import OUTPUT_INFO, OutputUpdated, matches, normalise, updated_output
 from site_tools.page_process import Failure, PageProcess, Segment
 
 PYTHON_INFO = re.compile(r"(?:python3?|py)(?:\s|$)")
-OUTPUT_INFO = re.compile(r"text\b.*\btitle=(?P<q>[\"'])Output(?P=q)")
 EMBED_LINE = re.compile(r"^\s*-+8<-+\s+(?P<q>[\"'])(?P<target>.+?)(?P=q)\s*$")
 
 _FENCES = RawFencedCodeBlockLexer(info_pattern=re.compile(r"(?P<info>[^\n]*)$\n", re.MULTILINE))
 _SKIPS = DirectiveInHTMLCommentLexer(directive="skip")
-_CHECKER = doctest.OutputChecker()
 
 
 class HarnessError(Exception):
@@ -83,6 +82,8 @@ class SnippetExpander:
         self.config_file = Path(config_file).resolve()
         config = load_config(str(self.config_file))
         options = dict(config["mdx_configs"].get("pymdownx.snippets", {}))
+        # Files appended to every page (the glossary's abbreviations) are not part of any code.
+        options.pop("auto_append", None)
         md = markdown.Markdown(
             extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options}
         )
@@ -382,7 +383,7 @@ def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
             f'```text title="Output"\n{printed}```'
         )
     want, got = normalise(block.expected), normalise(printed)
-    if _CHECKER.check_output(want, got, doctest.ELLIPSIS):
+    if matches(want, got):
         return None
     diff = difflib.unified_diff(
         want.splitlines(keepends=True),
@@ -392,7 +393,7 @@ def check_output(block: PythonBlock, printed: str, page: str) -> str | None:
     )
     return (
         f"{page}:{block.output_line}: the Output block does not match what the code printed "
-        f"('...' matches anything):\n" + "".join(diff)
+        "('...' and {{example values}} match anything):\n" + "".join(diff)
     )
 
 

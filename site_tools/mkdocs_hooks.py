@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from site_tools.benchmark_tables import fill_tables
+from site_tools.outputs import show_example_values
 
 MERMAID_VERSION = "11.17.2"
 MERMAID_INTEGRITY = (
@@ -97,5 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:
-    """Fill the benchmark tables' placeholders from the recorded data (see benchmark_tables.py)."""
-    return fill_tables(markdown, Path(page.file.abs_src_path), page.file.src_uri)
+    """Fill the benchmark tables' placeholders from the recorded data (see benchmark_tables.py),
+    and show Output blocks' example values without their braces (see outputs.py)."""
+    markdown = fill_tables(markdown, Path(page.file.abs_src_path), page.file.src_uri)
+    return show_example_values(markdown)

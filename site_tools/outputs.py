@@ -7,11 +7,19 @@ its code really printed, as pydantic's docs harness does with ``--update-example
 * a line with a ``...`` wildcard is kept as it is wherever it still matches the printed line that
   stands in its place, so machine-dependent values stay wildcards;
 * a block that prints but has no Output block gets one.
+
+Example values. Where a value depends on the machine (a CPU name, a core count, a time), an Output
+block may show what one real machine printed, marked ``{{like this}}``: the test treats the marked
+text as ``...`` (it matches anything), and the built page shows it without the braces
+(``show_example_values``, called by the MkDocs hooks). The block's title says which machine it was,
+e.g. ``title="Output on the site's test machine"``. A bare ``...`` stays for what no example would
+make clearer.
 """
 
 from __future__ import annotations
 
 import doctest
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +27,10 @@ if TYPE_CHECKING:
 
 _CHECKER = doctest.OutputChecker()
 OUTPUT_FENCE = '```text title="Output"'
+# A fence whose info string is `text` with a title that starts with "Output".
+OUTPUT_INFO = re.compile(r"text\b.*\btitle=(?P<q>[\"'])Output\b(?:(?!(?P=q)).)*(?P=q)")
+EXAMPLE_VALUE = re.compile(r"\{\{(.*?)\}\}")
+_OUTPUT_FENCE_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
 
 class OutputUpdated(UserWarning):
@@ -31,8 +43,37 @@ def normalise(text: str) -> str:
     return "\n".join(lines) + "\n" if any(lines) else ""
 
 
+def as_pattern(expected: str) -> str:
+    """What an Output block means to the checker: each example value is a ``...`` wildcard."""
+    return EXAMPLE_VALUE.sub("...", expected)
+
+
+def matches(expected: str, printed: str) -> bool:
+    return _CHECKER.check_output(as_pattern(expected), printed, doctest.ELLIPSIS)
+
+
 def line_matches(want: str, got: str) -> bool:
-    return _CHECKER.check_output(want + "\n", got + "\n", doctest.ELLIPSIS)
+    return matches(want + "\n", got + "\n")
+
+
+def is_wildcard_line(line: str) -> bool:
+    return "..." in line or bool(EXAMPLE_VALUE.search(line))
+
+
+def show_example_values(markdown: str) -> str:
+    """The page as readers see it: in Output blocks, ``{{value}}`` becomes ``value``."""
+    lines = markdown.split("\n")
+    closing = None  # the fence that closes the Output block we are in, if any
+    for index, line in enumerate(lines):
+        match = _OUTPUT_FENCE_LINE.match(line)
+        if closing is not None:
+            if match and match["fence"] == closing and not match["info"].strip():
+                closing = None
+            else:
+                lines[index] = EXAMPLE_VALUE.sub(r"\1", line)
+        elif match and OUTPUT_INFO.match(match["info"].strip()):
+            closing = match["fence"]
+    return "\n".join(lines)
 
 
 def merged_lines(expected: list[str], printed: list[str]) -> list[str]:
@@ -54,7 +95,7 @@ def merged_lines(expected: list[str], printed: list[str]) -> list[str]:
             and line_matches(expected[i], printed[j])
             and longest[i][j] == longest[i + 1][j + 1] + 1
         ):
-            result.append(expected[i] if "..." in expected[i] else printed[j])
+            result.append(expected[i] if is_wildcard_line(expected[i]) else printed[j])
             i, j = i + 1, j + 1
         elif i < rows and longest[i + 1][j] >= longest[i][j + 1]:
             i += 1

@@ -31,6 +31,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist registers it too; registered here, the marks are also valid where xdist is absent.
+    config.addinivalue_line("markers", "xdist_group(name): run these tests in one pytest-xdist worker")
+
+
 @pytest.fixture(scope="session")
 def update_outputs(request: pytest.FixtureRequest) -> bool:
     """Sybil puts it in each page's namespace (``Sybil(fixtures=...)``); the harness reads it."""

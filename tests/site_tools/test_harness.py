@@ -14,7 +14,7 @@ import pytest
 from sybil.example import SybilFailure
 
 from site_tools.harness import Page, PythonBlock, check_output, make_sybil, map_lines
-from site_tools.outputs import OutputUpdated, merged_lines
+from site_tools.outputs import OutputUpdated, merged_lines, show_example_values
 from site_tools.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "harness"
@@ -65,7 +65,7 @@ def test_every_python_fence_is_collected_including_tabs_and_attributes():
         for line in document.text.splitlines()
         if line.strip().startswith(("```python", "```py"))
     ]
-    assert len(blocks) == len(fences) == 13
+    assert len(blocks) == len(fences) == 14
     tabbed = [
         b
         for b in blocks
@@ -209,6 +209,22 @@ def test_update_mode_rewrites_only_what_did_not_match(tmp_path):
             example.evaluate()
 
 
+def test_example_values_match_anything_and_are_shown_without_braces():
+    block = PythonBlock(
+        source="", first_line=1, expected="cores: {{2}} ({{AMD EPYC}})\n", output_line=5
+    )
+    assert check_output(block, "cores: 64 (Apple M3)\n", "page.md") is None
+    message = check_output(block, "threads: 64 (Apple M3)\n", "page.md")
+    assert message and "-cores: {{2}} ({{AMD EPYC}})" in message  # the rest of the line must match
+    page = (
+        'Text with {{braces}} stays.\n\n```text title="Output on the site\'s test machine"\n'
+        "cores: {{2}}\n```\n\n```python\nprint({{1}})\n```\n"
+    )
+    shown = show_example_values(page)
+    assert "cores: 2\n" in shown  # in an Output block: shown plain
+    assert "Text with {{braces}}" in shown and "print({{1}})" in shown  # elsewhere: untouched
+
+
 @pytest.mark.parametrize(
     "expected, printed, merged",
     [
@@ -216,6 +232,7 @@ def test_update_mode_rewrites_only_what_did_not_match(tmp_path):
         (["took ... s"], ["took 3 ms"], ["took 3 ms"]),  # no longer matches: the printed line
         (["x ..."], ["y", "x 1"], ["y", "x ..."]),  # aligned past an inserted line
         (["a", "b"], [], []),
+        (["cpu: {{AMD EPYC}}", "x"], ["cpu: Apple M3", "y"], ["cpu: {{AMD EPYC}}", "y"]),
     ],
 )
 def test_update_mode_keeps_wildcard_lines_that_still_match(expected, printed, merged):
