@@ -114,7 +114,7 @@ def test_missing_or_mismatched_wheels_say_how_to_prepare_them(tmp_path, monkeypa
     assert "prepared.json is missing" in gpu_check.wheels_problem("3.12.3")
     (tmp_path / gpu_check.MANIFEST).write_text(json.dumps({"python_version": "3.11.7"}))
     problem = gpu_check.wheels_problem("3.12.3")
-    assert "wheels for Python 3.11, this is 3.12.3" in problem and "--python-version 3.12" in problem
+    assert "wheels for Python 3.11, this is 3.12.3: run `python3 tools/gpu-check --prepare --python-version 3.12.3`" in problem
     assert gpu_check.wheels_problem("3.11.2") is None
 
 
