@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from site_tools.paths import ROOT
 SCRIPT = ROOT / "tools" / "gpu-check"
 _loader = importlib.machinery.SourceFileLoader("gpu_check", str(SCRIPT))  # a script: no .py suffix
 gpu_check = importlib.util.module_from_spec(importlib.util.spec_from_loader("gpu_check", _loader))
