@@ -24,9 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from site_tools.harness import PythonBlock, make_sybil, shown_code  # noqa: E402
 from site_tools.outputs import OUTPUT_INFO  # noqa: E402
 from site_tools.paths import CONFIG, DOCS, pages, rel  # noqa: E402
+from site_tools.reading import FENCE, collapsed, minutes, prose_words  # noqa: E402
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-WORD = re.compile(r"[A-Za-z0-9_'`.()\[\]-]+|[\u4e00-\u9fff]")
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]+\)|<img\b")
 
 
@@ -42,25 +41,13 @@ class Stats:
 
     @property
     def minutes(self) -> float:
-        return self.words / 90 + self.code_lines / 10
-
-
-def collapsed(lines: list[str], index: int) -> bool:
-    indent = len(lines[index]) - len(lines[index].lstrip())
-    for line in reversed(lines[:index]):
-        if line.strip() and len(line) - len(line.lstrip()) < indent:
-            if line.lstrip().startswith("??? "):
-                return True
-            indent = len(line) - len(line.lstrip())
-            if indent == 0:
-                return False
-    return False
+        return minutes(self.words, self.code_lines)
 
 
 def page_stats(page: Path) -> Stats:
     text = page.read_text(encoding="utf-8")
     lines = text.split("\n")
-    stats = Stats()
+    stats = Stats(words=prose_words(lines))
     fence, info, body = None, "", []
     for line in re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL).split("\n"):
         match = FENCE.match(line)
@@ -78,8 +65,6 @@ def page_stats(page: Path) -> Stats:
             body.append(line)
         else:
             stats.figures += len(IMAGE.findall(line))
-            prose = re.sub(r"^\s*[!?]{3}\+?\s*\w+(\s+\"[^\"]*\")?", " ", line)
-            stats.words += len(WORD.findall(re.sub(r"\]\([^)]*\)|<[^>]+>", " ", prose)))
     for example in make_sybil(CONFIG, DOCS).parse(page).examples():
         if isinstance(example.parsed, PythonBlock):
             code = shown_code(example.parsed, CONFIG).split("\n")
