@@ -71,7 +71,7 @@ def short_answer(text: str) -> list[str] | None:
 
 
 def section(text: str, heading: str) -> list[str] | None:
-    """The lines under ``heading`` (``## Summary``), up to the next heading of its level or above."""
+    """The lines under ``heading`` (``## Summary``), to the next heading of its level or above."""
     lines = text.split("\n")
     if heading not in lines:
         return None
