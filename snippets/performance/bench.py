@@ -4,8 +4,9 @@ from pathlib import Path
 
 # The CPU's name comes from the hardware report, in the sibling folder snippets/hardware.
 sys.path.append(str(Path(__file__).resolve().parent.parent / "hardware"))
-from hardware_report import Machine, cpu_name  # noqa: E402
+from hardware_report import Machine, cpu_name
 
+# isort: split
 # --8<-- [start:bench]
 import statistics
 import time
