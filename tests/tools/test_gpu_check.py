@@ -142,8 +142,8 @@ def test_missing_or_mismatched_wheels_say_how_to_prepare_them(tmp_path, monkeypa
     (tmp_path / gpu_check.MANIFEST).write_text(json.dumps({"python_version": "3.11.7"}))
     problem = gpu_check.wheels_problem("3.12.3")
     assert (
-        "wheels for Python 3.11, this is 3.12.3: run `python3 tools/gpu-check --prepare --python-version 3.12.3`"
-        in problem
+        "wheels for Python 3.11, this is 3.12.3: "
+        "run `python3 tools/gpu-check --prepare --python-version 3.12.3`" in problem
     )
     assert gpu_check.wheels_problem("3.11.2") is None
 
@@ -152,12 +152,16 @@ def test_junit_summary_names_the_failed_pages_and_the_skip_reasons(tmp_path):
     junit = tmp_path / "junit.xml"
     junit.write_text("""<testsuites><testsuite>
       <testcase classname="docs.training.iris.md" name="line:22,column:1"/>
-      <testcase classname="docs.training.iris.md" name="line:35,column:1"><failure message="x"/></testcase>
-      <testcase classname="docs.training.iris.md" name="line:49,column:1"><error message="y"/></testcase>
-      <testcase classname="docs.hardware.gpu.md" name="line:9,column:1"><skipped message="needs two CUDA GPUs"/></testcase>
+      <testcase classname="docs.training.iris.md" name="line:35,column:1">
+        <failure message="x"/></testcase>
+      <testcase classname="docs.training.iris.md" name="line:49,column:1">
+        <error message="y"/></testcase>
+      <testcase classname="docs.hardware.gpu.md" name="line:9,column:1">
+        <skipped message="needs two CUDA GPUs"/></testcase>
     </testsuite></testsuites>""")
     assert gpu_check.junit_summary(junit) == (
-        "1 passed, 2 failed, 1 skipped (needs two CUDA GPUs: 1); failed: docs/training/iris.md lines 35, 49"
+        "1 passed, 2 failed, 1 skipped (needs two CUDA GPUs: 1); "
+        "failed: docs/training/iris.md lines 35, 49"
     )
     assert gpu_check.junit_summary(tmp_path / "none.xml") == "no JUnit report"
 
