@@ -17,7 +17,8 @@ import torch
 
 def pick_device():
     """The site's default (see "Pick the device once" on the Devices page): this PyTorch build's
-    accelerator if it works here (a CUDA or ROCm GPU, Apple's MPS, an Intel XPU...), else the CPU."""
+    accelerator if it works here (a CUDA or ROCm GPU, Apple's MPS, an Intel XPU...), else the
+    CPU."""
     return torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
 
 
