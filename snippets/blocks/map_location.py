@@ -20,5 +20,6 @@ with tempfile.TemporaryDirectory() as folder:
 # --8<-- [start:copy]
 target = nn.Linear(3, 2).to(torch.float64)  # stands in for a model already on the GPU
 target.load_state_dict(model.state_dict())  # float32 values from the file...
-print(target.weight.dtype, torch.equal(target.weight, model.weight.double()))  # ...copied into float64
+# ...copied into float64
+print(target.weight.dtype, torch.equal(target.weight, model.weight.double()))
 # --8<-- [end:copy]

@@ -41,7 +41,8 @@ torch.manual_seed(0)
 X = torch.rand(3, 10)
 for model in [ListModel(), ModuleListModel(), ModuleDictModel()]:
     model(X)  # all three run the same computation
-    print(f"{type(model).__name__:16} parameters: {count(model):2}  state_dict keys: {list(model.state_dict())}")
+    name, keys = type(model).__name__, list(model.state_dict())
+    print(f"{name:16} parameters: {count(model):2}  state_dict keys: {keys}")
 
 # The layers in the plain list are invisible to everything that walks the module tree:
 broken = ListModel()

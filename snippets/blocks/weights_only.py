@@ -61,11 +61,13 @@ with tempfile.TemporaryDirectory() as folder:
     whole = os.path.join(folder, "whole-model.pt")
     torch.save(model, whole)
     try:
-        with torch.serialization.safe_globals([TinyNet]):  # not enough: the file holds an nn.Linear too
+        # not enough: the file holds an nn.Linear too
+        with torch.serialization.safe_globals([TinyNet]):
             torch.load(whole)
     except pickle.UnpicklingError as error:
         print("safe_globals([TinyNet]):", key_line(error).split(" Please use")[0])
     with torch.serialization.safe_globals([TinyNet, nn.Linear]):  # classes you trust, for this load
         loaded = torch.load(whole)
-    print("safe_globals([TinyNet, nn.Linear]):", type(loaded).__name__, torch.equal(loaded.fc.weight, model.fc.weight))
+    same = torch.equal(loaded.fc.weight, model.fc.weight)
+    print("safe_globals([TinyNet, nn.Linear]):", type(loaded).__name__, same)
 # --8<-- [end:safe]

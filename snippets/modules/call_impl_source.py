@@ -1,3 +1,4 @@
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 # --8<-- [start:alias]
 from torch import nn
 
