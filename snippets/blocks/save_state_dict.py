@@ -1,4 +1,5 @@
-from custom_mlp import MLP  # for a standalone run; on the page, MLP is embedded above
+# For a standalone run; on the page, MLP is embedded above.
+from custom_mlp import MLP  # noqa: I001
 
 # --8<-- [start:save_load]
 import os
