@@ -15,8 +15,10 @@ print("batches seen:", bn.num_batches_tracked.item())
 mean = batch.mean(dim=0)
 biased, unbiased = batch.var(dim=0, correction=0), batch.var(dim=0, correction=1)
 print("biased var:", biased, "unbiased var:", unbiased)
-print("output uses the biased var:", torch.allclose(out, (batch - mean) / torch.sqrt(biased + bn.eps)))
-print("running_var uses the unbiased var:", torch.allclose(bn.running_var, 0.9 * 1.0 + 0.1 * unbiased))
+normalised = (batch - mean) / torch.sqrt(biased + bn.eps)
+updated_var = 0.9 * 1.0 + 0.1 * unbiased  # momentum 0.1, from the starting running_var of 1
+print("output uses the biased var:", torch.allclose(out, normalised))
+print("running_var uses the unbiased var:", torch.allclose(bn.running_var, updated_var))
 
 # Evaluation mode: normalise with the running statistics, and leave them alone.
 bn.eval()

@@ -16,7 +16,7 @@ runs = {"compiled code": 0}
 
 
 def counting_backend(graph_module, example_inputs):
-    """A torch.compile backend: gets the captured graph once, returns the function to run instead."""
+    """A torch.compile backend: gets the captured graph once, returns a function to run instead."""
 
     def run(*args):
         runs["compiled code"] += 1
@@ -27,7 +27,8 @@ def counting_backend(graph_module, example_inputs):
 
 torch.manual_seed(0)
 model = Net()
-model.compile(backend=counting_backend)  # sets model._compiled_call_impl; compiles on the first call
+# sets model._compiled_call_impl; compiles on the first call
+model.compile(backend=counting_backend)
 x = torch.ones(1, 3)
 model(x)
 print("after model(x):        ", runs)

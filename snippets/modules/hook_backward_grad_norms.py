@@ -1,3 +1,4 @@
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 # --8<-- [start:norms]
 import torch
 from torch import nn
@@ -14,7 +15,8 @@ def report_norms(name):
     def hook(module, grad_input, grad_output):
         # grad_output: gradient of the loss w.r.t. this module's output;
         # grad_input: w.r.t. its input. Returning None leaves the gradients unchanged.
-        print(f"{name}: |grad_output| = {grad_output[0].norm():.4f}, |grad_input| = {grad_input[0].norm():.4f}")
+        out_norm, in_norm = grad_output[0].norm(), grad_input[0].norm()
+        print(f"{name}: |grad_output| = {out_norm:.4f}, |grad_input| = {in_norm:.4f}")
 
     return hook
 
