@@ -14,8 +14,8 @@ def count_parameters(model, trainable_only=False):
 
 print("parameters():          ", count_parameters(net))
 print("state_dict():          ", sum(t.numel() for t in net.state_dict().values()))
-every_use = net.named_parameters(remove_duplicate=False)
-print("remove_duplicate=False:", sum(p.numel() for _, p in every_use))
+every_place = net.named_parameters(remove_duplicate=False)  # the shared layer twice
+print("remove_duplicate=False:", sum(p.numel() for _, p in every_place))
 
 bn_net = nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4))
 bn_net[0].requires_grad_(False)

@@ -31,8 +31,7 @@ try:
     wider.load_state_dict(small.state_dict(), strict=False)
 except RuntimeError as error:
     print(str(error).splitlines()[1].strip())
-# the one tensor that fits
-print("2.bias loaded anyway:", torch.equal(wider[2].bias, small[2].bias))
+print("2.bias loaded anyway:", torch.equal(wider[2].bias, small[2].bias))  # the one that fits
 # --8<-- [end:shape]
 
 # --8<-- [start:prefix]
@@ -44,8 +43,8 @@ class Wrapper(nn.Module):  # DistributedDataParallel and DataParallel hold the m
 
 saved = Wrapper(small).state_dict()  # so every name starts with "module."
 print(list(saved)[:2])
-plain = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-result = plain.load_state_dict(saved, strict=False)
+fresh = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+result = fresh.load_state_dict(saved, strict=False)
 missing, unexpected = len(result.missing_keys), len(result.unexpected_keys)
 print(missing, "missing,", unexpected, "unexpected: nothing loaded")
 nn.modules.utils.consume_prefix_in_state_dict_if_present(saved, "module.")
