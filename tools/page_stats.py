@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from site_tools.harness import PythonBlock, make_sybil, shown_code  # noqa: E402
-from site_tools.outputs import OUTPUT_INFO  # noqa: E402
-from site_tools.paths import CONFIG, DOCS, pages, rel  # noqa: E402
-from site_tools.reading import FENCE, collapsed, minutes, prose_words  # noqa: E402
+from site_tools.harness import PythonBlock, make_sybil, shown_code
+from site_tools.outputs import OUTPUT_INFO
+from site_tools.paths import CONFIG, DOCS, pages, rel
+from site_tools.reading import FENCE, collapsed, minutes, prose_words
 
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]+\)|<img\b")
 
