@@ -1,10 +1,12 @@
 # Train the Iris MLP, evaluate it, plot its loss curve and save its weights.
 # To redraw the figure shown on the page, from the repository root:
 #     python snippets/training/iris_train.py docs/training/iris_loss_curve.png
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 import sys
 
 from iris_mlp import MLP, X_test, X_train, y_test, y_train  # on the page, defined above
 
+# isort: split
 # --8<-- [start:train]
 import torch
 from torch import nn
