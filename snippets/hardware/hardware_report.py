@@ -540,6 +540,7 @@ def accelerator_lines(machine, torch):
     return lines
 
 
+# --8<-- [start:print_report]
 def print_report(machine=None):
     machine = machine or Machine()
     psutil, torch = machine.module("psutil"), machine.module("torch")
@@ -555,6 +556,9 @@ def print_report(machine=None):
         for label, value, meaning in lines:
             print(f"{label + ':':29} {value}")
             print(f"{'':29}   -> {meaning}")
+
+
+# --8<-- [end:print_report]
 
 
 if __name__ == "__main__":
