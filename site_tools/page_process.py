@@ -175,7 +175,7 @@ def _run_block(segments: list[Segment], namespace: dict[str, Any]) -> str | Fail
         with redirect_stdout(printed):
             for segment in segments:
                 exec(compile_mapped(segment), namespace)
-    except BaseException as error:  # noqa: BLE001 (the parent reports it, whatever it is)
+    except BaseException as error:  # the parent reports it, whatever it is
         return Failure(printed.getvalue(), _format(error), type(error).__name__)
     finally:
         sys.stdout.flush()
@@ -188,7 +188,7 @@ def _evaluate(request: tuple[str, dict[str, Any]], namespace: dict[str, Any]) ->
         return eval(
             expression, {**namespace, **names}
         )  # a copy: the page's namespace stays as it is
-    except BaseException as error:  # noqa: BLE001
+    except BaseException as error:
         return Failure("", _format(error), type(error).__name__)
 
 
@@ -272,7 +272,7 @@ def _script_main(path: str, cwd: str, output_file: str) -> None:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
         if exit_.code is not None and not isinstance(exit_.code, int):
             print(exit_.code, file=sys.stderr)
-    except BaseException:  # noqa: BLE001 (printed like Python prints it, then exit 1)
+    except BaseException:  # printed as Python prints it, then exit 1
         traceback.print_exc()
         code = 1
     sys.stdout.flush()

@@ -32,8 +32,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # pytest-xdist registers it too; registered here, the marks are also valid where xdist is absent.
-    config.addinivalue_line("markers", "xdist_group(name): run these tests in one pytest-xdist worker")
+    # pytest-xdist registers it too; registered here, the marks are valid where xdist is absent.
+    config.addinivalue_line("markers", "xdist_group(name): run these tests in one xdist worker")
 
 
 @pytest.fixture(scope="session")

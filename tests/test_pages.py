@@ -19,65 +19,27 @@ import pytest
 
 from site_tools.harness import PythonBlock, make_sybil, shown_code
 from site_tools.paths import CONFIG, DOCS, pages, rel
+from site_tools.reading import (
+    SHORT_ANSWER,
+    collapsed,
+    prose_words,
+    python_code_lines,
+    section,
+    short_answer,
+)
 
 # Pages that are references, not lessons: they answer no single question of their own.
 REFERENCE_PAGES = {"index.md", "glossary.md", "beliefs.md"}
 LESSONS = [page for page in pages() if page.relative_to(DOCS).as_posix() not in REFERENCE_PAGES]
 
-SHORT_ANSWER = '!!! abstract "Short answer"'
 MAX_WORDS, MAX_CODE_LINES, MAX_EXPANDED_LINES = 120, 15, 30
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def short_answer(text: str) -> list[str] | None:
-    """The lines of the short-answer admonition, if it stands right under the title."""
-    lines = text.split("\n")
-    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
-    first = next(i for i in range(title + 1, len(lines)) if lines[i].strip())
-    if lines[first].strip() != SHORT_ANSWER:
-        return None
-    body = []
-    for line in lines[first + 1 :]:
-        if line.strip() and _indent(line) < 4:
-            break
-        body.append(line)
-    return body
-
-
-def prose_and_code(body: list[str]) -> tuple[int, int]:
-    """Words of prose, and lines of Python code, in a piece of Markdown."""
-    words, code, fence, info = 0, 0, None, ""
-    for line in body:
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence, info = match["fence"], match["info"].strip()
-        elif fence is not None and match and match["fence"] == fence and not match["info"].strip():
-            fence = None
-        elif fence is not None:
-            code += info.startswith(("python", "py")) and bool(line.strip())
-        else:
-            words += len(re.findall(r"[\w'`.()\[\]-]+", re.sub(r"<[^>]+>|\]\([^)]*\)", " ", line)))
-    return words, code
-
-
-def section(text: str, heading: str) -> list[str] | None:
-    lines = text.split("\n")
-    if heading not in lines:
-        return None
-    start = lines.index(heading) + 1
-    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
-    return lines[start:end]
 
 
 @pytest.mark.parametrize("page", LESSONS, ids=rel)
 def test_the_page_opens_with_its_short_answer(page: Path):
     body = short_answer(page.read_text(encoding="utf-8"))
     assert body is not None, f"{rel(page)}: the first thing under the title must be {SHORT_ANSWER}"
-    words, code = prose_and_code(body)
+    words, code = prose_words(body), python_code_lines(body)
     assert words <= MAX_WORDS, (
         f"{rel(page)}: the short answer has {words} words (at most {MAX_WORDS})"
     )
@@ -102,19 +64,6 @@ def test_no_code_wall(page: Path):
         "(collapse them in a `??? example` block, or show the named section that teaches):\n"
         + "\n".join(walls)
     )
-
-
-def collapsed(lines: list[str], index: int) -> bool:
-    """Whether the line at ``index`` is inside a collapsed (``???``, not ``???+``) block."""
-    indent = _indent(lines[index])
-    for line in reversed(lines[:index]):
-        if line.strip() and _indent(line) < indent:
-            if line.lstrip().startswith("??? "):
-                return True
-            indent = _indent(line)
-            if indent == 0:
-                return False
-    return False
 
 
 @pytest.mark.parametrize("page", LESSONS, ids=rel)

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
-"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
-    echo "error: Python 3.11 or newer is needed (found $("$PYTHON" --version 2>&1))." >&2
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || {
+    echo "error: Python 3.11.5 or newer is needed (found $("$PYTHON" --version 2>&1))." >&2
     echo "       Run with PYTHON=/path/to/python3.11 make ..." >&2
     exit 1
 }

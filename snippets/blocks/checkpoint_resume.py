@@ -27,7 +27,7 @@ def train(model, optimizer, steps):
 
 
 def same_parameters(a, b):
-    return all(torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters()))
+    return all(torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters(), strict=True))
 
 
 # 20 steps in one go

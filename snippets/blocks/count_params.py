@@ -1,4 +1,3 @@
-import torch
 from torch import nn
 
 # the shared-layer network of the page
@@ -15,7 +14,8 @@ def count_parameters(model, trainable_only=False):
 
 print("parameters():          ", count_parameters(net))
 print("state_dict():          ", sum(t.numel() for t in net.state_dict().values()))
-print("remove_duplicate=False:", sum(p.numel() for _, p in net.named_parameters(remove_duplicate=False)))
+every_place = net.named_parameters(remove_duplicate=False)  # the shared layer twice
+print("remove_duplicate=False:", sum(p.numel() for _, p in every_place))
 
 bn_net = nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4))
 bn_net[0].requires_grad_(False)

@@ -17,10 +17,12 @@ class MLP(nn.Module):
 
 
 # --8<-- [start:use]
-torch.manual_seed(0)
 mlp = MLP()
 X = torch.rand(2, 20)  # a batch of 2 examples with 20 features each
-print(mlp(X).shape)
+print(mlp(X).shape)  # call the model itself, not mlp.forward(X)
+# --8<-- [end:use]
+
+# --8<-- [start:inspect]
 print(mlp)
 print([name for name, _ in mlp.named_parameters()])
-# --8<-- [end:use]
+# --8<-- [end:inspect]

@@ -33,9 +33,28 @@ except RuntimeError as error:
     print("RuntimeError:", str(error).split(". Hint")[0])
 # --8<-- [end:run]
 
+# --8<-- [start:move]
+model.to(torch.float64)  # converts parameters and buffers, in place
+print("linear.weight:", model.linear.weight.dtype)
+print("random_weights:", model.random_weights.dtype)
+print("state_dict keys:", list(model.state_dict()))
+try:
+    model(X.to(torch.float64))
+except RuntimeError as error:
+    print("RuntimeError:", error)
+model.to("meta")  # a device, like "cuda": the plain tensor does not move
+print("random_weights device:", model.random_weights.device)
+# --8<-- [end:move]
+
+
 # --8<-- [start:variant]
-class FlexMLPSecondLinear(FlexMLP):
-    """The version that calls self.linear once more, after the ReLU."""
+class FlexMLPSecondLinear(nn.Module):
+    """FlexMLP as some versions write it: self.linear is called once more, after the ReLU."""
+
+    def __init__(self):
+        super().__init__()
+        self.linear = nn.Linear(20, 20)
+        self.random_weights = torch.rand(20, 20)
 
     def forward(self, x):
         x = self.linear(x)
@@ -52,20 +71,7 @@ class FlexMLPSecondLinear(FlexMLP):
 
 torch.manual_seed(0)
 variant = FlexMLPSecondLinear()
+X = torch.rand(2, 20)  # the same X as above: same seed, same random draws before it
 variant(X).backward()
 print("backward ran, gradient shape:", tuple(variant.linear.weight.grad.shape))
 # --8<-- [end:variant]
-
-# --8<-- [start:move]
-moved = model.to(torch.float64)  # converts parameters and buffers, in place
-print("same object:", moved is model)
-print("linear.weight:", model.linear.weight.dtype)
-print("random_weights:", model.random_weights.dtype)
-print("state_dict keys:", list(model.state_dict()))
-try:
-    model(X.to(torch.float64))
-except RuntimeError as error:
-    print("RuntimeError:", error)
-model.to("meta")  # a device, like "cuda": the plain tensor does not move
-print("random_weights device:", model.random_weights.device)
-# --8<-- [end:move]

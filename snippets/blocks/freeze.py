@@ -15,7 +15,7 @@ before = [p.detach().clone() for p in net.parameters()]
 X = torch.rand(2, 4)
 net(X).sum().backward()
 optimizer.step()
-for (name, param), old in zip(net.named_parameters(), before):
+for (name, param), old in zip(net.named_parameters(), before, strict=True):
     grad = None if param.grad is None else tuple(param.grad.shape)
     print(f"{name:8} grad: {str(grad):6}  changed by step(): {not torch.equal(param, old)}")
 # --8<-- [end:freeze]

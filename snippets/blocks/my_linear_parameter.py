@@ -42,7 +42,8 @@ print(torch.allclose(fc(X), my_layer(X)))
 # --8<-- [end:use]
 
 # --8<-- [start:init]
-print("nn.Linear(64, 8): all |w| <= 1/sqrt(64):", bool((nn.Linear(64, 8).weight.abs() <= 1 / 8).all()))
+bounded = bool((nn.Linear(64, 8).weight.abs() <= 1 / 8).all())
+print("nn.Linear(64, 8): all |w| <= 1/sqrt(64):", bounded)
 torch.manual_seed(0)
 w = torch.rand(64, 8)
 print("torch.rand(64, 8): all w >= 0:", bool((w >= 0).all()), " mean w:", round(w.mean().item(), 2))

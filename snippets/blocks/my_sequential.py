@@ -23,4 +23,4 @@ theirs = nn.Sequential(*layers)  # the very same layer objects, so the same weig
 X = torch.rand(2, 20)
 print(type(mine._modules).__name__, list(mine._modules))  # where add_module stored the children
 print(torch.equal(mine(X), theirs(X)))
-print([name for name, _ in mine.named_parameters()] == [name for name, _ in theirs.named_parameters()])
+print(list(mine.state_dict()) == list(theirs.state_dict()))  # the same parameter names

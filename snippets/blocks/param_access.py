@@ -4,8 +4,9 @@ from torch import nn
 
 torch.manual_seed(0)
 net = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-X = torch.rand(size=(2, 4))
-print(net(X).shape)
+for name, param in net.named_parameters():
+    print(f"{name:9} {str(tuple(param.shape)):7} requires_grad={param.requires_grad}")
+print("parameters:", sum(p.numel() for p in net.parameters()))
 # --8<-- [end:net]
 
 # --8<-- [start:one_layer]
@@ -14,11 +15,6 @@ print(type(net[2].bias))
 print(net[2].bias)
 print(net[2].bias.grad)  # no gradient yet: backward has not run
 # --8<-- [end:one_layer]
-
-# --8<-- [start:names]
-for name, param in net.named_parameters():
-    print(f"{name:9} {str(tuple(param.shape)):7} requires_grad={param.requires_grad}")
-# --8<-- [end:names]
 
 # --8<-- [start:by_name]
 a = net.state_dict()["2.bias"]

@@ -1,4 +1,3 @@
-import torch
 from torch import nn
 
 bn_net = nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4))

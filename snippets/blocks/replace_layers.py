@@ -45,12 +45,19 @@ print("ReLU:", count(model, nn.ReLU), "LeakyReLU:", count(model, nn.LeakyReLU))
 print(model.features)
 # --8<-- [end:setattr]
 
+# --8<-- [start:optimizer]
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+model.head = nn.Linear(8, 3)  # a new head with new parameters, after the optimizer was made
+in_optimizer = any(p is model.head.weight for p in optimizer.param_groups[0]["params"])
+print("new head in the optimizer:", in_optimizer)
+# --8<-- [end:optimizer]
+
 # --8<-- [start:used_twice]
 relu = nn.ReLU()
-shared = nn.Sequential(nn.Linear(4, 8), relu, nn.Linear(8, 8), relu)  # one ReLU, twice
-print("children:", [name for name, child in shared.named_children()])
-replace_children(shared, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
-print(shared)
+relu_twice = nn.Sequential(nn.Linear(4, 8), relu, nn.Linear(8, 8), relu)  # one ReLU, twice
+print("children:", [name for name, child in relu_twice.named_children()])
+replace_children(relu_twice, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
+print(relu_twice)
 # --8<-- [end:used_twice]
 
 
@@ -71,15 +78,8 @@ def replace_modules(model, kind, make_new):
 
 
 relu = nn.ReLU()
-shared = nn.Sequential(nn.Linear(4, 8), relu, nn.Linear(8, 8), relu)
-replace_modules(shared, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
-print(shared)
-print("still one module, used twice:", shared[1] is shared[3])
+relu_twice = nn.Sequential(nn.Linear(4, 8), relu, nn.Linear(8, 8), relu)
+replace_modules(relu_twice, nn.ReLU, lambda old: nn.LeakyReLU(0.1))
+print(relu_twice)
+print("still one module, used twice:", relu_twice[1] is relu_twice[3])
 # --8<-- [end:named_modules]
-
-# --8<-- [start:optimizer]
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-model.head = nn.Linear(8, 3)  # a new head with new parameters, after the optimizer was made
-in_optimizer = any(p is model.head.weight for p in optimizer.param_groups[0]["params"])
-print("new head in the optimizer:", in_optimizer)
-# --8<-- [end:optimizer]

@@ -1,5 +1,6 @@
 from custom_mlp import MLP  # for a standalone run; on the page, MLP is embedded above
 
+# isort: split
 # --8<-- [start:save_load]
 import os
 import tempfile

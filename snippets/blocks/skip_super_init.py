@@ -1,3 +1,4 @@
+# --8<-- [start:plain]
 import torch
 from torch import nn
 
@@ -15,6 +16,17 @@ class InitWithoutSuper(nn.Module):  # an __init__ that forgets super().__init__(
         return (x - x.mean()) * self.scale
 
 
+x = torch.tensor([1.0, 2.0, 3.0])
+print(NoInit()(x))
+layer = InitWithoutSuper(2.0)  # creating it works...
+try:
+    layer(x)  # ...calling it does not
+except AttributeError as error:
+    print("AttributeError:", error)
+# --8<-- [end:plain]
+
+
+# --8<-- [start:assign]
 class LayerWithoutSuper(nn.Module):
     def __init__(self):
         self.linear = nn.Linear(2, 2)  # registering a submodule needs Module.__init__
@@ -25,18 +37,9 @@ class ParameterWithoutSuper(nn.Module):
         self.weight = nn.Parameter(torch.ones(2))  # so does registering a parameter
 
 
-x = torch.tensor([1.0, 2.0, 3.0])
-print(NoInit()(x))
-layer = InitWithoutSuper(2.0)  # creating it works...
-try:
-    layer(x)  # ...calling it does not
-except AttributeError as error:
-    print("AttributeError:", error)
-try:
-    LayerWithoutSuper()
-except AttributeError as error:
-    print("AttributeError:", error)
-try:
-    ParameterWithoutSuper()
-except AttributeError as error:
-    print("AttributeError:", error)
+for broken in [LayerWithoutSuper, ParameterWithoutSuper]:
+    try:
+        broken()
+    except AttributeError as error:
+        print("AttributeError:", error)
+# --8<-- [end:assign]

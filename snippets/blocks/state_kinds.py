@@ -12,7 +12,9 @@ class Holder(nn.Module):
 
 
 holder = Holder().to(torch.float64)
-parameters, buffers, state = dict(holder.named_parameters()), dict(holder.named_buffers()), holder.state_dict()
+parameters = dict(holder.named_parameters())
+buffers = dict(holder.named_buffers())
+state = holder.state_dict()
 print(f"{'attribute':15} {'parameters()':13} {'buffers()':10} {'state_dict()':13} .to(float64)")
 for attribute in ["param", "saved_buffer", "scratch_buffer", "plain"]:
     converted = getattr(holder, attribute).dtype == torch.float64

@@ -17,7 +17,8 @@ print("0.weight loaded anyway:", torch.equal(bigger[0].weight, small[0].weight))
 # --8<-- [end:strict]
 
 # --8<-- [start:non_strict]
-bigger = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1), nn.Sigmoid(), nn.Linear(1, 1))  # a fresh model
+# a fresh model
+bigger = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1), nn.Sigmoid(), nn.Linear(1, 1))
 result = bigger.load_state_dict(state, strict=False)
 print("missing:   ", result.missing_keys)  # in the model, not in the file: left as they were
 print("unexpected:", result.unexpected_keys)  # in the file, not in the model: ignored
@@ -30,7 +31,7 @@ try:
     wider.load_state_dict(small.state_dict(), strict=False)
 except RuntimeError as error:
     print(str(error).splitlines()[1].strip())
-print("2.bias loaded anyway:", torch.equal(wider[2].bias, small[2].bias))  # the one tensor that fits
+print("2.bias loaded anyway:", torch.equal(wider[2].bias, small[2].bias))  # the one that fits
 # --8<-- [end:shape]
 
 # --8<-- [start:prefix]
@@ -42,8 +43,10 @@ class Wrapper(nn.Module):  # DistributedDataParallel and DataParallel hold the m
 
 saved = Wrapper(small).state_dict()  # so every name starts with "module."
 print(list(saved)[:2])
-result = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1)).load_state_dict(saved, strict=False)
-print(len(result.missing_keys), "missing,", len(result.unexpected_keys), "unexpected: nothing loaded")
+fresh = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+result = fresh.load_state_dict(saved, strict=False)
+missing, unexpected = len(result.missing_keys), len(result.unexpected_keys)
+print(missing, "missing,", unexpected, "unexpected: nothing loaded")
 nn.modules.utils.consume_prefix_in_state_dict_if_present(saved, "module.")
 print(list(saved)[:2])
 # --8<-- [end:prefix]

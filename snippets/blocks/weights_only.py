@@ -16,10 +16,6 @@ class TinyNet(nn.Module):
         return self.fc(x)
 
 
-def key_line(error):
-    return next(line.strip() for line in str(error).splitlines() if "Unsupported global" in line)
-
-
 torch.manual_seed(0)
 model = TinyNet()
 with tempfile.TemporaryDirectory() as folder:
@@ -28,12 +24,19 @@ with tempfile.TemporaryDirectory() as folder:
     try:
         torch.load(path)  # weights_only=True by default since PyTorch 2.6
     except pickle.UnpicklingError as error:
+        reason = next(line for line in str(error).splitlines() if "Unsupported global" in line)
         print(type(error).__name__)
-        print(key_line(error).split(" Please use")[0])
+        print(reason.split(" Please use")[0].strip())
 # --8<-- [end:whole]
 
 
 # --8<-- [start:payload]
+def unsupported(error):
+    """The line of a weights_only error that names the global it refused."""
+    line = next(line for line in str(error).splitlines() if "Unsupported global" in line)
+    return line.split(" Please use")[0].strip()
+
+
 class Payload:
     def __reduce__(self):  # tells pickle: "to rebuild me, call print(...)"
         return (print, ("this code ran inside torch.load!",))
@@ -45,27 +48,22 @@ with tempfile.TemporaryDirectory() as folder:
     try:
         torch.load(path)
     except pickle.UnpicklingError as error:
-        print("weights_only=True: ", key_line(error).split(" Please use")[0])
+        print("weights_only=True: ", unsupported(error))
     print("weights_only=False:", end=" ")
     torch.load(path, weights_only=False)  # runs the code: only for files you trust
 # --8<-- [end:payload]
 
 # --8<-- [start:safe]
 with tempfile.TemporaryDirectory() as folder:
-    weights = os.path.join(folder, "weights.pt")
-    torch.save(model.state_dict(), weights)
-    fresh = TinyNet()
-    fresh.load_state_dict(torch.load(weights))  # tensors in a dict: loads with weights_only=True
-    print("state_dict:  ", torch.equal(fresh.fc.weight, model.fc.weight))
-
     whole = os.path.join(folder, "whole-model.pt")
     torch.save(model, whole)
     try:
-        with torch.serialization.safe_globals([TinyNet]):  # not enough: the file holds an nn.Linear too
+        with torch.serialization.safe_globals([TinyNet]):  # not enough: there is an nn.Linear too
             torch.load(whole)
     except pickle.UnpicklingError as error:
-        print("safe_globals([TinyNet]):", key_line(error).split(" Please use")[0])
-    with torch.serialization.safe_globals([TinyNet, nn.Linear]):  # classes you trust, for this load
+        print("safe_globals([TinyNet]):", unsupported(error))
+    with torch.serialization.safe_globals([TinyNet, nn.Linear]):  # classes you trust, this load
         loaded = torch.load(whole)
-    print("safe_globals([TinyNet, nn.Linear]):", type(loaded).__name__, torch.equal(loaded.fc.weight, model.fc.weight))
+    same = torch.equal(loaded.fc.weight, model.fc.weight)
+    print("safe_globals([TinyNet, nn.Linear]):", type(loaded).__name__, same)
 # --8<-- [end:safe]

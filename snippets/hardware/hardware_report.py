@@ -174,7 +174,9 @@ def logical_cpus(machine):
 
 def usable_cpus(machine):
     count = safely(machine.process_cpu_count)
-    return Unknown("this OS does not report which CPUs a process may use") if count is None else count
+    if count is None:
+        return Unknown("this OS does not report which CPUs a process may use")
+    return count
 
 
 # --8<-- [end:cores]
@@ -468,7 +470,8 @@ def cpu_lines(machine, psutil, torch):
         smt = "threads are what the OS schedules; cores are what does the math"
     if isinstance(quota, float):
         quota_text = f"{quota:g} CPUs"
-        quota_meaning = f"a container limit: call torch.set_num_threads({max(1, math.floor(quota))})"
+        threads = max(1, math.floor(quota))
+        quota_meaning = f"a container limit: call torch.set_num_threads({threads})"
     elif quota is None:
         quota_text, quota_meaning = "no limit", "no container CPU limit found"
     else:
@@ -520,7 +523,8 @@ def accelerator_lines(machine, torch):
         if gpu["capability"] == (7, 5):  # Turing, but not every Turing card has them
             formats += " (none on a GTX 16 series card)"
         if gpu["amd_arch"]:
-            kind = (f"{label} architecture", gpu["amd_arch"], "an AMD GPU: see AMD's ROCm documentation")
+            kind = (f"{label} architecture", gpu["amd_arch"],
+                    "an AMD GPU: see AMD's ROCm documentation")
         else:
             kind = (f"{label} capability", f"{major}.{minor} = {architecture(gpu['capability'])}",
                     f"fast tensor-core formats: {formats}")
@@ -535,8 +539,9 @@ def accelerator_lines(machine, torch):
     if isinstance(smi, Unknown):
         lines.append(("nvidia-smi", smi, "it also shows memory that other processes use"))
     for row in [] if isinstance(smi, Unknown) else smi:
-        lines.append(("nvidia-smi", f"{row['name']}: {row['used_mib']} of {row['total_mib']} MiB used, "
-                      f"driver {row['driver']}", "used includes every process and its CUDA context"))
+        used = f"{row['name']}: {row['used_mib']} of {row['total_mib']} MiB used"
+        lines.append(("nvidia-smi", f"{used}, driver {row['driver']}",
+                      "used includes every process and its CUDA context"))
     return lines
 
 

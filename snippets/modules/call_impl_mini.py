@@ -1,3 +1,4 @@
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 # --8<-- [start:model]
 import torch
 from torch import nn
@@ -23,6 +24,8 @@ class Scale(nn.Module):
         return self.w * x + shift
 
 
+# --8<-- [end:model]
+# --8<-- [start:hooks]
 def note(text):
     """A hook of any kind that only records that it ran (it returns None: nothing is changed)."""
     return lambda *hook_args: events.append(text)
@@ -50,7 +53,7 @@ def add_hooks(model):
     ]
 
 
-# --8<-- [end:model]
+# --8<-- [end:hooks]
 # --8<-- [start:torch_order]
 model = Scale()
 handles = add_hooks(model)
@@ -89,8 +92,12 @@ def mini_call(module, *args, **kwargs):
     bw = [*registry._global_backward_hooks.values(), *module._backward_hooks.values()]
     if not (pre or post or bw_pre or bw):
         return module.forward(*args, **kwargs)  # 1. the fast path
-    post_kwargs = {**registry._global_forward_hooks_with_kwargs, **module._forward_hooks_with_kwargs}
-    always = {**registry._global_forward_hooks_always_called, **module._forward_hooks_always_called}
+    post_kwargs = {
+        **registry._global_forward_hooks_with_kwargs, **module._forward_hooks_with_kwargs
+    }
+    always = {
+        **registry._global_forward_hooks_always_called, **module._forward_hooks_always_called
+    }
     ran, result, grads = set(), None, {}
     try:
         for hook_id, hook in pre:  # 2. forward pre-hooks: may replace the inputs
@@ -122,7 +129,10 @@ def mini_call(module, *args, **kwargs):
         result = module.forward(*args, **kwargs)  # 4. forward
         for hook_id, hook in post:  # 5. forward hooks: may replace the output
             ran.add(hook_id)
-            new = hook(module, args, kwargs, result) if hook_id in post_kwargs else hook(module, args, result)
+            if hook_id in post_kwargs:
+                new = hook(module, args, kwargs, result)
+            else:
+                new = hook(module, args, result)
             result = result if new is None else new
         if bw_pre or bw:  # 6. wrap the output
             result = Tap.apply(result, on_grad_output)
@@ -143,7 +153,8 @@ events.append("--- y.sum().backward()")
 y.sum().backward()
 print("same events:", events == torch_events)
 print("same output:", torch.equal(y, torch_y))
-print("same gradients:", torch.equal(x.grad, torch_grads[0]) and torch.equal(model.w.grad, torch_grads[1]))
+same_grads = torch.equal(x.grad, torch_grads[0]) and torch.equal(model.w.grad, torch_grads[1])
+print("same gradients:", same_grads)
 
 for handle in handles:  # global hooks would fire for every module from now on
     handle.remove()

@@ -1,10 +1,15 @@
-import inspect
-import re
-
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
+# --8<-- [start:alias]
 from torch import nn
 
 # nn.Module.__call__ is not written as "def __call__": the class says __call__ = _wrapped_call_impl.
 print("__call__ is _wrapped_call_impl:", nn.Module.__call__ is nn.Module._wrapped_call_impl)
+# --8<-- [end:alias]
+
+# --8<-- [start:source]
+import inspect
+import re
+
 wrapped = inspect.getsource(nn.Module._wrapped_call_impl)
 print("_wrapped_call_impl calls _call_impl:", "self._call_impl(*args, **kwargs)" in wrapped)
 print("unless module.compile() was used:", "self._compiled_call_impl(*args, **kwargs)" in wrapped)
@@ -31,3 +36,4 @@ steps = {
 }
 for number, step in enumerate(sorted(steps, key=lambda s: impl.index(steps[s])), start=1):
     print(f"{number}. {step}")
+# --8<-- [end:source]

@@ -1,3 +1,4 @@
+# --8<-- [start:classes]
 import torch
 from torch import nn
 
@@ -23,6 +24,8 @@ class Hidden(nn.Module):
         return x
 
 
+# --8<-- [end:classes]
+# --8<-- [start:compare]
 registered, hidden = Registered(), Hidden()
 for model, dropout in ((registered, registered.drop), (hidden, hidden.layers[1])):
     model.eval()
@@ -36,3 +39,4 @@ try:
     torch.optim.SGD(hidden.parameters(), lr=0.1)
 except ValueError as error:
     print("SGD(hidden.parameters()): ValueError:", error)
+# --8<-- [end:compare]

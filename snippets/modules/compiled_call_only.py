@@ -1,4 +1,4 @@
-# --8<-- [start:method]
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
@@ -16,7 +16,7 @@ runs = {"compiled code": 0}
 
 
 def counting_backend(graph_module, example_inputs):
-    """A torch.compile backend: gets the captured graph once, returns the function to run instead."""
+    """A torch.compile backend: gets the captured graph once, returns what to run instead."""
 
     def run(*args):
         runs["compiled code"] += 1
@@ -25,9 +25,11 @@ def counting_backend(graph_module, example_inputs):
     return run
 
 
+# --8<-- [end:setup]
+# --8<-- [start:method]
 torch.manual_seed(0)
 model = Net()
-model.compile(backend=counting_backend)  # sets model._compiled_call_impl; compiles on the first call
+model.compile(backend=counting_backend)  # sets model._compiled_call_impl; compiles at first call
 x = torch.ones(1, 3)
 model(x)
 print("after model(x):        ", runs)

@@ -1,4 +1,4 @@
-# --8<-- [start:model]
+# --8<-- [start:classes]
 import torch
 from torch import nn
 
@@ -28,6 +28,8 @@ class MyCNN(nn.Module):
         return self.fc(x)  # Linear.__call__ -> Linear.forward
 
 
+# --8<-- [end:classes]
+# --8<-- [start:model]
 torch.manual_seed(0)
 model = MyCNN()
 images = torch.randn(4, 3, 32, 32)  # a batch of 4 RGB images, 32x32

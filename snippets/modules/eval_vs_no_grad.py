@@ -9,7 +9,8 @@ x = torch.ones(1, 4)
 
 def describe(label, out):
     zeros = (out == 0).sum().item()  # Linear alone gives no exact zeros here: Dropout made them
-    print(f"{label:17} training={model.training!s:5}  requires_grad={out.requires_grad!s:5}  zeros={zeros}")
+    grad = out.requires_grad
+    print(f"{label:17} training={model.training!s:5}  requires_grad={grad!s:5}  zeros={zeros}")
 
 
 # --8<-- [end:setup]

@@ -1,3 +1,4 @@
+# --8<-- [start:model]
 import torch
 from torch import nn
 from torch.nn.modules.module import register_module_forward_hook
@@ -15,6 +16,9 @@ class Net(nn.Module):
 torch.manual_seed(0)
 model = Net()
 x = torch.ones(1, 3)
+# --8<-- [end:model]
+
+# --8<-- [start:hooks]
 names = {module: name or "model" for name, module in model.named_modules()}
 
 
@@ -32,3 +36,4 @@ with (
     print("model.forward(x):")
     y_forward = model.forward(x)
 print("same numbers:", torch.equal(y_call, y_forward))
+# --8<-- [end:hooks]

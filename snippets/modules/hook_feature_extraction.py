@@ -1,4 +1,4 @@
-# --8<-- [start:capture]
+# --8<-- [start:encoder]
 import torch
 from torch import nn
 
@@ -7,7 +7,9 @@ layer = nn.TransformerEncoderLayer(d_model=16, nhead=4, dim_feedforward=32, batc
 encoder = nn.TransformerEncoder(layer, num_layers=3)  # three copies of `layer`
 encoder.eval()  # switches off the Dropout inside each layer
 tokens = torch.randn(2, 5, 16)  # 2 sequences, 5 tokens each, 16 features per token
+# --8<-- [end:encoder]
 
+# --8<-- [start:capture]
 features = {}
 
 
@@ -23,13 +25,13 @@ handles = [
     for i, block in enumerate(encoder.layers)
 ]
 with torch.no_grad():
-    out = encoder(tokens)
+    encoded = encoder(tokens)
 for handle in handles:
     handle.remove()
 
 for name, feature in features.items():
     print(name, tuple(feature.shape))
-print("layers.2 output is the encoder output:", torch.equal(features["layers.2"], out))
+print("layers.2 output is the encoder output:", torch.equal(features["layers.2"], encoded))
 sentence_vectors = features["layers.1"].mean(dim=1)  # one vector per sequence
 print("mean-pooled layers.1:", tuple(sentence_vectors.shape))
 # --8<-- [end:capture]
@@ -63,5 +65,5 @@ for handle in handles:
 for name, weights in attention.items():
     rows_sum_to_one = torch.allclose(weights.sum(dim=-1), torch.ones(2, 5))
     print(name, tuple(weights.shape), "rows sum to 1:", rows_sum_to_one)
-print("encoder output unchanged:", torch.allclose(out_again, out, atol=1e-6))
+print("encoder output unchanged:", torch.allclose(out_again, encoded, atol=1e-6))
 # --8<-- [end:attention]

@@ -1,3 +1,4 @@
+# --8<-- [start:remove]
 import torch
 from torch import nn
 
@@ -16,6 +17,8 @@ handle.remove()  # from now on, count no longer runs
 handle.remove()  # removing twice is harmless
 fc(x)
 print("after remove():", calls)
+# --8<-- [end:remove]
+# --8<-- [start:with]
 
 calls.clear()
 with fc.register_forward_hook(count):  # a handle is also a context manager
@@ -37,3 +40,4 @@ fc(x)
 print("registered twice:", calls)
 first.remove()
 second.remove()
+# --8<-- [end:with]

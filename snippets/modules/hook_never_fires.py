@@ -1,3 +1,4 @@
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 # --8<-- [start:reasons]
 import ast
 import inspect
@@ -14,7 +15,7 @@ x = torch.randn(1, 3, 8)
 attn(x, x, x)
 handle.remove()
 print("out_proj is a child:", "out_proj" in dict(attn.named_children()))
-print("out_proj hook calls:", len(calls))  # forward uses attn.out_proj.weight, never attn.out_proj(...)
+print("out_proj hook calls:", len(calls))  # forward reads out_proj.weight, never calls out_proj
 
 # TransformerEncoderLayer.forward sets why_not_sparsity_fast_path to a reason when it cannot take
 # its fused fast path. Print every reason written in its source, in source order.

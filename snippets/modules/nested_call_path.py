@@ -1,3 +1,4 @@
+# --8<-- [start:probe]
 import inspect
 
 import torch
@@ -19,6 +20,8 @@ class ShowCallPath(nn.Module):
         return x
 
 
+# --8<-- [end:probe]
+# --8<-- [start:levels]
 # Block and Model have the same shape on purpose: each level assigns its child in __init__ and
 # calls it in forward, as real models do. Only the class names differ, so the path shows the levels.
 class Block(nn.Module):
@@ -41,3 +44,4 @@ class Model(nn.Module):
 
 model = Model()
 y = model(torch.zeros(1))
+# --8<-- [end:levels]

@@ -4,8 +4,9 @@ from pathlib import Path
 
 # The CPU's name comes from the hardware report, in the sibling folder snippets/hardware.
 sys.path.append(str(Path(__file__).resolve().parent.parent / "hardware"))
-from hardware_report import Machine, cpu_name  # noqa: E402
+from hardware_report import Machine, cpu_name
 
+# isort: split
 # --8<-- [start:bench]
 import statistics
 import time
@@ -16,7 +17,8 @@ import torch
 
 def pick_device():
     """The site's default (see "Pick the device once" on the Devices page): this PyTorch build's
-    accelerator if it works here (a CUDA or ROCm GPU, Apple's MPS, an Intel XPU...), else the CPU."""
+    accelerator if it works here (a CUDA or ROCm GPU, Apple's MPS, an Intel XPU...), else the
+    CPU."""
     return torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
 
 

@@ -1,12 +1,14 @@
 # Nine ways to run the same Iris training, timed against each other in one run.
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 import sys
 from pathlib import Path
 
 # iris_mlp.py is in the sibling folder snippets/training.
 sys.path.append(str(Path(__file__).resolve().parent.parent / "training"))
-from bench import device_name, format_time, synchronize  # noqa: E402
-from iris_mlp import MLP, X_train, y_train  # noqa: E402
+from bench import device_name, format_time, synchronize
+from iris_mlp import MLP, X_train, y_train
 
+# isort: split
 # --8<-- [start:usual]
 import torch
 from torch import nn
@@ -73,7 +75,8 @@ def compiled_step_loop(device, steps_per_call=1, lr=0.01):
     torch.manual_seed(0)
     model = MLP().to(device)
     X, y = X_train.to(device), y_train.to(device)
-    params = {name: p.detach() for name, p in model.named_parameters()}  # same memory as the model's
+    # the same memory as the model's parameters
+    params = {name: p.detach() for name, p in model.named_parameters()}
     criterion = nn.CrossEntropyLoss()
 
     def loss_of(params):
@@ -101,7 +104,7 @@ def compiled_step_loop(device, steps_per_call=1, lr=0.01):
 
 # --8<-- [start:cuda_graph]
 def cuda_graph_loop(device):
-    """The whole step (forward, backward, update) captured once and replayed: one launch per step."""
+    """The whole step (forward, backward, update) captured once and replayed: one launch a step."""
     torch.manual_seed(0)
     model = MLP().to(device)
     X, y = X_train.to(device), y_train.to(device)  # static inputs: a replay reads the same memory
@@ -123,7 +126,7 @@ def cuda_graph_loop(device):
         static_loss.backward()
         optimizer.step()
     with torch.no_grad():  # undo the warm-up steps: start from the seeded weights
-        for p, p0 in zip(model.parameters(), start):
+        for p, p0 in zip(model.parameters(), start, strict=True):
             p.copy_(p0)
     return graph.replay, lambda: static_loss.item()
 # --8<-- [end:cuda_graph]
@@ -131,7 +134,7 @@ def cuda_graph_loop(device):
 
 # --8<-- [start:floor]
 def hand_written_loop(device, lr=0.01):
-    """Forward, gradient and SGD update written out in tensor operations: no autograd, nn or optim."""
+    """Forward, gradient and SGD update in plain tensor operations: no autograd, nn or optim."""
     torch.manual_seed(0)
     model = MLP()  # only to start from exactly the same weights
     W1, b1, W2, b2 = (p.detach().clone().to(device) for p in model.parameters())
@@ -190,7 +193,8 @@ def variants(device, with_compile=True):
 def compare(device, epochs, rounds=10, with_compile=True):
     """Train every variant for `epochs` epochs, interleaved in `rounds` chunks so that a slow
     moment of the machine hits all variants alike. Per variant: the median and the fastest chunk."""
-    chunk = epochs // rounds // 10 * 10 or 10  # a multiple of 10 epochs: whole calls for every variant
+    # a multiple of 10 epochs: whole calls for every variant
+    chunk = epochs // rounds // 10 * 10 or 10
     runs = []
     for name, threads, make, per_call in variants(device, with_compile):
         if isinstance(make, str):
@@ -200,8 +204,9 @@ def compare(device, epochs, rounds=10, with_compile=True):
         start = time.perf_counter()
         step, final_loss = make(device)  # for torch.compile this is where compiling happens
         synchronize(device)
-        runs.append({"variant": name, "threads": threads, "setup_s": time.perf_counter() - start,
-                     "step": step, "calls": chunk // per_call, "final_loss": final_loss, "chunks": []})
+        setup_s = time.perf_counter() - start
+        runs.append({"variant": name, "threads": threads, "setup_s": setup_s, "step": step,
+                     "calls": chunk // per_call, "final_loss": final_loss, "chunks": []})
     for _ in range(rounds):
         for run in runs:
             if "skipped" in run:
@@ -231,14 +236,17 @@ def compare(device, epochs, rounds=10, with_compile=True):
 
 
 def print_table(table):
-    """Time per step (median and fastest chunk) and the speed-up over the usual training loop for each."""
-    print(f"{'variant':26} {'median':>8} {'fastest':>8} {'x median':>9} {'x fastest':>9} {'final loss':>10}")
+    """Time per step (median and fastest chunk) and the speed-up over the usual training loop,
+    for each variant."""
+    print(f"{'variant':26} {'median':>8} {'fastest':>8} "
+          f"{'x median':>9} {'x fastest':>9} {'final loss':>10}")
     for row in table:
         if "skipped" in row:
             print(f"{row['variant']:26} {row['skipped']}")
         else:
-            print(f"{row['variant']:26} {format_time(row['per_step_s']):>8} {format_time(row['fastest_s']):>8} "
-                  f"{row['speedup']:>8.1f}x {row['speedup_fastest']:>8.1f}x {row['final_loss']:>10.4f}")
+            median, fastest = format_time(row["per_step_s"]), format_time(row["fastest_s"])
+            print(f"{row['variant']:26} {median:>8} {fastest:>8} {row['speedup']:>8.1f}x "
+                  f"{row['speedup_fastest']:>8.1f}x {row['final_loss']:>10.4f}")
 # --8<-- [end:variants]
 
 

@@ -1,8 +1,29 @@
 # The three overheads of a GPU, measured: copies, the fixed cost per operation, and under-use.
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 from bench import format_time, measure, synchronize
 
+# isort: split
 # --8<-- [start:copies]
 import torch
+
+
+def copies(host, device):
+    """The copies to time for the tensor `host`: {(direction, memory): a function that copies}."""
+    if device.type == "cpu":
+        # .to("cpu") on a CPU tensor returns the very same tensor: nothing is copied.
+        # The closest thing is a copy inside host memory, the floor for any copy.
+        return {("host -> host", "pageable"): lambda: host.clone()}
+    on_device = host.to(device)
+    cases = {
+        ("host -> device", "pageable"): lambda: host.to(device),
+        ("device -> host", "pageable"): lambda: on_device.to("cpu"),
+    }
+    if device.type == "cuda":
+        pinned = host.pin_memory()  # page-locked: the GPU can read it directly (DMA)
+        back = torch.empty_like(host).pin_memory()
+        cases[("host -> device", "pinned")] = lambda: pinned.to(device, non_blocking=True)
+        cases[("device -> host", "pinned")] = lambda: back.copy_(on_device, non_blocking=True)
+    return cases
 
 
 def copy_timings(device, sizes_mb):
@@ -11,22 +32,7 @@ def copy_timings(device, sizes_mb):
     rows = []
     for mb in sizes_mb:
         host = torch.ones(int(mb * 2**20) // 4)
-        if device.type == "cpu":
-            # .to("cpu") on a CPU tensor returns the very same tensor: nothing is copied.
-            # The closest thing is a copy inside host memory, the floor for any copy.
-            cases = {("host -> host", "pageable"): lambda: host.clone()}
-        else:
-            on_device = host.to(device)
-            cases = {
-                ("host -> device", "pageable"): lambda: host.to(device),
-                ("device -> host", "pageable"): lambda: on_device.to("cpu"),
-            }
-            if device.type == "cuda":
-                pinned = host.pin_memory()  # page-locked: the GPU can read it directly (DMA)
-                back = torch.empty_like(host).pin_memory()
-                cases[("host -> device", "pinned")] = lambda: pinned.to(device, non_blocking=True)
-                cases[("device -> host", "pinned")] = lambda: back.copy_(on_device, non_blocking=True)
-        for (direction, memory), copy in cases.items():
+        for (direction, memory), copy in copies(host, device).items():
             t = measure(copy, device, repeats=5)
             rows.append({"size_mb": mb, "direction": direction, "memory": memory,
                          "seconds": t.median, "GB_per_s": mb * 2**20 / t.median / 1e9})
@@ -40,7 +46,8 @@ def op_costs(device, sizes):
     rows = []
     for n in sizes:
         x = torch.zeros(n, device=device)
-        t = measure(lambda: x.add_(1), device)
+        # measure() calls the lambda right away; x=x binds this size's tensor
+        t = measure(lambda x=x: x.add_(1), device)
         rows.append({"elements": n, "seconds": t.median, "ns_per_element": t.median / n * 1e9})
     return rows
 # --8<-- [end:op_cost]
@@ -65,8 +72,9 @@ def step_timing(device, batch, width, repeats=5):
         optimizer.step()
 
     t = measure(step, device, repeats=repeats)
-    # A multiply-add is 2 FLOPs. Forward: x @ W1.T and h @ W2.T. Backward: the gradients of W1, of
-    # W2 and of h (not of x, which needs no gradient). So 2 products of width x width, 3 of width x 10.
+    # A multiply-add is 2 FLOPs. Forward: x @ W1.T and h @ W2.T. Backward: the gradients
+    # of W1, of W2 and of h (not of x, which needs no gradient).
+    # So 2 products of width x width, 3 of width x 10.
     flops = 2 * batch * (2 * width * width + 3 * width * 10)
     return {"device": str(torch.device(device)), "threads": torch.get_num_threads(),
             "batch": batch, "width": width, "seconds": t.median, "flop_per_s": flops / t.median}
@@ -84,7 +92,8 @@ def step_grid(device, batches, widths, threads=None):
 
 
 def crossover(slow_rows, fast_rows):
-    """For each width, the smallest batch from which `fast_rows` beat `slow_rows` at every larger batch."""
+    """For each width, the smallest batch from which `fast_rows` beat `slow_rows`: at that batch
+    and at every larger one."""
     result = {}
     for width in sorted({r["width"] for r in slow_rows}):
         pairs = [(a["batch"], a["seconds"], b["seconds"]) for a in slow_rows for b in fast_rows

@@ -1,12 +1,14 @@
 # Sync points: the calls that make the CPU wait for the GPU, what they cost, and how to avoid them.
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 import sys
 from pathlib import Path
 
 # iris_mlp.py is in the sibling folder snippets/training.
 sys.path.append(str(Path(__file__).resolve().parent.parent / "training"))
-from bench import format_time, measure, synchronize  # noqa: E402
-from iris_mlp import MLP, X_train, y_train  # noqa: E402
+from bench import format_time, measure, synchronize
+from iris_mlp import MLP, X_train, y_train
 
+# isort: split
 # --8<-- [start:queue]
 import time
 
@@ -19,7 +21,7 @@ def queue_demo(device, n=256, ops=50):
     synchronize(device)
     start = time.perf_counter()
     for _ in range(ops):
-        b = a @ a
+        a @ a  # the result is not kept: only the work matters here
     returned = time.perf_counter() - start  # Python is free again
     synchronize(device)
     finished = time.perf_counter() - start  # the device has done the work
@@ -59,7 +61,8 @@ def readback_costs(device, repeats=5, min_time=0.01):
     rows = []
     for name, read in readbacks.items():
 
-        def step():
+        # measure() calls both right away; read=read binds this iteration's read-back
+        def step(read=read):
             loss = criterion(model(X), y)
             optimizer.zero_grad()
             loss.backward()
@@ -67,7 +70,7 @@ def readback_costs(device, repeats=5, min_time=0.01):
             read(loss.detach())
 
         timing = measure(step, device, repeats=repeats, min_time=min_time)
-        alone = measure(lambda: read(done), device, repeats=repeats, min_time=min_time)
+        alone = measure(lambda read=read: read(done), device, repeats=repeats, min_time=min_time)
         rows.append({"readback": name, "seconds": timing.median, "alone_s": alone.median})
     return rows
 # --8<-- [end:readbacks]
@@ -78,7 +81,7 @@ import statistics
 
 
 def train_and_log(device, epochs, every):
-    """Seconds to train for `epochs` epochs, printing the loss every `every` epochs (None: never)."""
+    """Seconds to train `epochs` epochs, printing the loss every `every` epochs (None: never)."""
     model, X, y, criterion, optimizer = iris_training(device)
     sink = io.StringIO()
     synchronize(device)

@@ -1,4 +1,5 @@
 # The Iris classifier used by the training pages: data preparation and a 4-10-3 MLP.
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 # --8<-- [start:data]
 import torch
 from sklearn.datasets import load_iris

@@ -1,11 +1,10 @@
 # Train the Iris MLP, evaluate it, plot its loss curve and save its weights.
 # To redraw the figure shown on the page, from the repository root:
 #     python snippets/training/iris_train.py docs/training/iris_loss_curve.png
+# ruff: noqa: E402 - each section is a block of its own on a page and starts with its own imports
 import sys
 
-import torch
 from iris_mlp import MLP, X_test, X_train, y_test, y_train  # on the page, defined above
-from torch import nn
 
 
 # --8<-- [start:step]
@@ -21,7 +20,11 @@ def train_step(model, X, y, criterion, optimizer):
 
 # --8<-- [end:step]
 
+# isort: split
 # --8<-- [start:train]
+import torch
+from torch import nn
+
 torch.manual_seed(0)  # the same initial weights, so the same numbers, at every run
 # An accelerator that works here, else the CPU (see the Devices page).
 device = torch.accelerator.current_accelerator(check_available=True)

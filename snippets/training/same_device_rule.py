@@ -1,5 +1,4 @@
 import torch
-from torch import nn
 
 # "meta" is a device that every PyTorch build has: its tensors have a shape and a dtype but
 # no data. Here it stands in for a GPU, so the check can be seen on any machine.

@@ -1,4 +1,3 @@
-import torch
 from torch import nn
 
 model = nn.Sequential(nn.Linear(4, 10), nn.ReLU(), nn.Linear(10, 3))

@@ -40,7 +40,7 @@ def run_page(name: str) -> list[Outcome]:
             outcomes.append(Outcome(example.line, "skipped", str(skip)))
         except SybilFailure as failure:
             outcomes.append(Outcome(example.line, "failed", str(failure)))
-        except Exception as error:  # noqa: BLE001 - the tests below look at it
+        except Exception as error:  # the tests below look at it
             outcomes.append(Outcome(example.line, "error", str(error), error))
         else:
             outcomes.append(Outcome(example.line, "passed"))

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from site_tools.paths import ROOT
+
 SCRIPT = ROOT / "tools" / "gpu-check"
 _loader = importlib.machinery.SourceFileLoader("gpu_check", str(SCRIPT))  # a script: no .py suffix
 gpu_check = importlib.util.module_from_spec(importlib.util.spec_from_loader("gpu_check", _loader))
@@ -42,8 +43,13 @@ def fake_nvidia_smi(tmp_path: Path, body: str) -> str:
 
 def run_script(*args: str, **env: str) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if k != "OUT"} | env
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, env=environ,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=120,
+    )
 
 
 def test_every_dependency_is_either_carried_used_from_the_machine_or_left_out():
@@ -54,8 +60,15 @@ def test_every_dependency_is_either_carried_used_from_the_machine_or_left_out():
     assert {"playwright", "mkdocs-jupyter"} <= set(gpu_check.NOT_IN_THE_RUN)
 
 
-@pytest.mark.parametrize("argv", [["--prepare", "--cpu"], ["--python-version", "3.12"],
-                                  ["--prepare", "--python-version", "3"], ["--only", "everything"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--prepare", "--cpu"],
+        ["--python-version", "3.12"],
+        ["--prepare", "--python-version", "3"],
+        ["--only", "everything"],
+    ],
+)
 def test_contradictory_or_malformed_arguments_are_refused(argv, capsys):
     with pytest.raises(SystemExit) as exit_info:
         gpu_check.parse_args(argv)
@@ -65,8 +78,15 @@ def test_contradictory_or_malformed_arguments_are_refused(argv, capsys):
 
 def test_arguments_of_a_run():
     args = gpu_check.parse_args(["--cpu", "--quick", "--only", "docs", "--only", "benchmark"])
-    assert (args.cpu, args.quick, args.only, args.budget) == (True, True, ["docs", "benchmark"], gpu_check.BUDGET_S)
-    assert gpu_check.parse_args(["--prepare", "--python-version", "3.11.7"]).python_version == "3.11.7"
+    assert (args.cpu, args.quick, args.only, args.budget) == (
+        True,
+        True,
+        ["docs", "benchmark"],
+        gpu_check.BUDGET_S,
+    )
+    assert (
+        gpu_check.parse_args(["--prepare", "--python-version", "3.11.7"]).python_version == "3.11.7"
+    )
     assert gpu_check.BUDGET_S < 8 * 60  # the whole run, whatever the stages' own limits add up to
 
 
@@ -100,10 +120,17 @@ def test_nvidia_smi_gives_the_gpu_the_driver_and_the_cuda_version(tmp_path, monk
 
 def test_why_a_gpu_cannot_be_used():
     smi_ok = {"nvidia_smi": "ok"}
-    assert gpu_check.no_gpu_reason({**smi_ok, "torch": "2.11.0+cu130", "cuda_available": True}) is None
-    cpu_only = gpu_check.no_gpu_reason({**smi_ok, "torch": "2.13.0+cpu", "torch_cuda": None, "cuda_available": False})
+    assert (
+        gpu_check.no_gpu_reason({**smi_ok, "torch": "2.11.0+cu130", "cuda_available": True}) is None
+    )
+    cpu_only = gpu_check.no_gpu_reason(
+        {**smi_ok, "torch": "2.13.0+cpu", "torch_cuda": None, "cuda_available": False}
+    )
     assert cpu_only == "torch.cuda.is_available() is False (torch 2.13.0+cpu, a CPU-only build)"
-    assert gpu_check.no_gpu_reason({"nvidia_smi": "nvidia-smi is not on the PATH"}) == "nvidia-smi is not on the PATH"
+    assert (
+        gpu_check.no_gpu_reason({"nvidia_smi": "nvidia-smi is not on the PATH"})
+        == "nvidia-smi is not on the PATH"
+    )
 
 
 def test_missing_or_mismatched_wheels_say_how_to_prepare_them(tmp_path, monkeypatch):
@@ -114,7 +141,10 @@ def test_missing_or_mismatched_wheels_say_how_to_prepare_them(tmp_path, monkeypa
     assert "prepared.json is missing" in gpu_check.wheels_problem("3.12.3")
     (tmp_path / gpu_check.MANIFEST).write_text(json.dumps({"python_version": "3.11.7"}))
     problem = gpu_check.wheels_problem("3.12.3")
-    assert "wheels for Python 3.11, this is 3.12.3: run `python3 tools/gpu-check --prepare --python-version 3.12.3`" in problem
+    assert (
+        "wheels for Python 3.11, this is 3.12.3: "
+        "run `python3 tools/gpu-check --prepare --python-version 3.12.3`" in problem
+    )
     assert gpu_check.wheels_problem("3.11.2") is None
 
 
@@ -122,33 +152,52 @@ def test_junit_summary_names_the_failed_pages_and_the_skip_reasons(tmp_path):
     junit = tmp_path / "junit.xml"
     junit.write_text("""<testsuites><testsuite>
       <testcase classname="docs.training.iris.md" name="line:22,column:1"/>
-      <testcase classname="docs.training.iris.md" name="line:35,column:1"><failure message="x"/></testcase>
-      <testcase classname="docs.training.iris.md" name="line:49,column:1"><error message="y"/></testcase>
-      <testcase classname="docs.hardware.gpu.md" name="line:9,column:1"><skipped message="needs two CUDA GPUs"/></testcase>
+      <testcase classname="docs.training.iris.md" name="line:35,column:1">
+        <failure message="x"/></testcase>
+      <testcase classname="docs.training.iris.md" name="line:49,column:1">
+        <error message="y"/></testcase>
+      <testcase classname="docs.hardware.gpu.md" name="line:9,column:1">
+        <skipped message="needs two CUDA GPUs"/></testcase>
     </testsuite></testsuites>""")
     assert gpu_check.junit_summary(junit) == (
-        "1 passed, 2 failed, 1 skipped (needs two CUDA GPUs: 1); failed: docs/training/iris.md lines 35, 49")
+        "1 passed, 2 failed, 1 skipped (needs two CUDA GPUs: 1); "
+        "failed: docs/training/iris.md lines 35, 49"
+    )
     assert gpu_check.junit_summary(tmp_path / "none.xml") == "no JUnit report"
 
 
 def cuda_results(**changes) -> dict:
-    variants = [{"variant": name, "per_step_s": 1e-4, "speedup": 1.0, "final_loss": 0.0619}
-                for name in ("seed loop", *gpu_check.COMPILED, "CUDA graph of the step")]
-    results = {"environment": {"cuda": "13.0", "driver": "580.159.04", "device_name": "NVIDIA H200"},
-               "variants": variants, "gpu_beats_cpu_from_batch": {"16": 1024}}
+    variants = [
+        {"variant": name, "per_step_s": 1e-4, "speedup": 1.0, "final_loss": 0.0619}
+        for name in ("seed loop", *gpu_check.COMPILED, "CUDA graph of the step")
+    ]
+    results = {
+        "environment": {"cuda": "13.0", "driver": "580.159.04", "device_name": "NVIDIA H200"},
+        "variants": variants,
+        "gpu_beats_cpu_from_batch": {"16": 1024},
+    }
     return results | changes
 
 
 def test_cuda_results_must_hold_the_cuda_graph_the_crossover_and_the_compiled_variants():
     assert gpu_check.check_results(cuda_results(), "cuda", "full")[0] == []
-    rows = [r if r["variant"] != "CUDA graph of the step" else {"variant": r["variant"], "skipped": "no"}
-            for r in cuda_results()["variants"]]
-    problems, _ = gpu_check.check_results(cuda_results(variants=rows, environment={}), "cuda", "full")
+    rows = [
+        r
+        if r["variant"] != "CUDA graph of the step"
+        else {"variant": r["variant"], "skipped": "no"}
+        for r in cuda_results()["variants"]
+    ]
+    problems, _ = gpu_check.check_results(
+        cuda_results(variants=rows, environment={}), "cuda", "full"
+    )
     assert "the CUDA-graph variant was not measured" in problems
     assert "the environment lacks cuda, driver, device_name" in problems
     broken = cuda_results()
     del broken["gpu_beats_cpu_from_batch"]
-    assert gpu_check.check_results(broken, "cuda", "quick")[0] == ["no GPU crossover (gpu_beats_cpu_from_batch)"]
+    assert gpu_check.check_results(broken, "cuda", "quick")[0] == [
+        "no GPU crossover (gpu_beats_cpu_from_batch)"
+    ]
     skipped = [{"variant": "+ compiled model", "skipped": "quick"}] + cuda_results()["variants"][2:]
     assert gpu_check.check_results(cuda_results(variants=skipped), "cuda", "full")[0] == [
-        "'+ compiled model' was not measured"]
+        "'+ compiled model' was not measured"
+    ]
