@@ -80,6 +80,7 @@ class Machine:
 
 
 # --8<-- [start:cpu_name]
+# --8<-- [start:cpu_name_helpers]
 # A few ARM designs by their 'CPU implementer' and 'CPU part' codes in /proc/cpuinfo.
 ARM_IMPLEMENTERS = {0x41: "ARM", 0x4E: "NVIDIA", 0x51: "Qualcomm", 0x61: "Apple", 0xC0: "Ampere"}
 ARM_PARTS = {
@@ -135,6 +136,8 @@ def windows_cpu_name(machine):
     return name.strip().splitlines()[0]
 
 
+# --8<-- [end:cpu_name_helpers]
+# --8<-- [start:cpu_name_dispatch]
 def cpu_name(machine):
     system = machine.system()
     if system == "Linux":
@@ -150,6 +153,7 @@ def cpu_name(machine):
     return platform.processor() or Unknown(f"no method for the system {system!r}")
 
 
+# --8<-- [end:cpu_name_dispatch]
 # --8<-- [end:cpu_name]
 
 
@@ -541,6 +545,7 @@ def accelerator_lines(machine, torch):
     return lines
 
 
+# --8<-- [start:print_report]
 def print_report(machine=None):
     machine = machine or Machine()
     psutil, torch = machine.module("psutil"), machine.module("torch")
@@ -556,6 +561,9 @@ def print_report(machine=None):
         for label, value, meaning in lines:
             print(f"{label + ':':29} {value}")
             print(f"{'':29}   -> {meaning}")
+
+
+# --8<-- [end:print_report]
 
 
 if __name__ == "__main__":

@@ -8,13 +8,17 @@ from hardware_report import Machine, cpu_name
 
 # isort: split
 # --8<-- [start:bench]
+# --8<-- [start:imports]
 import statistics
 import time
 from dataclasses import dataclass
 
 import torch
 
+# --8<-- [end:imports]
 
+
+# --8<-- [start:sync]
 def pick_device():
     """The site's default (see "Pick the device once" on the Devices page): this PyTorch build's
     accelerator if it works here (a CUDA or ROCm GPU, Apple's MPS, an Intel XPU...), else the
@@ -28,8 +32,10 @@ def synchronize(device):
     if device.type != "cpu":
         torch.accelerator.synchronize(device)
     # On the CPU an operation has finished when its call returns: nothing to wait for.
+# --8<-- [end:sync]
 
 
+# --8<-- [start:names]
 def device_name(device):
     device = torch.device(device)
     if device.type == "cuda":
@@ -44,8 +50,10 @@ def format_time(seconds):
         if seconds >= scale:
             return f"{seconds / scale:.3g} {unit}"
     return f"{seconds / 1e-9:.3g} ns"
+# --8<-- [end:names]
 
 
+# --8<-- [start:measure]
 @dataclass
 class Timing:
     label: str
@@ -93,6 +101,7 @@ def measure(fn, device="cpu", label="", repeats=7, warmup=2, min_time=0.01):
         device_name=device_name(device),
         torch_version=torch.__version__,
     )
+# --8<-- [end:measure]
 # --8<-- [end:bench]
 
 

@@ -70,17 +70,14 @@ from torch.func import functional_call, grad_and_value
 
 
 def compiled_step_loop(device, steps_per_call=1, lr=0.01):
-    """Forward, loss, gradient and SGD update as ONE compiled function: at run time no nn.Module
-    call, no autograd graph and no optimizer code in Python; steps_per_call steps per call."""
+    """Forward, loss, gradient and SGD update as ONE compiled function; steps_per_call a call."""
     torch.manual_seed(0)
     model = MLP().to(device)
     X, y = X_train.to(device), y_train.to(device)
-    # the same memory as the model's parameters
-    params = {name: p.detach() for name, p in model.named_parameters()}
-    criterion = nn.CrossEntropyLoss()
+    params = {name: p.detach() for name, p in model.named_parameters()}  # the model's memory
 
-    def loss_of(params):
-        return criterion(functional_call(model, params, (X,)), y)  # the model, run with `params`
+    def loss_of(params):  # the model, run with the tensors in `params` as its parameters
+        return nn.functional.cross_entropy(functional_call(model, params, (X,)), y)
 
     gradients_and_loss = grad_and_value(loss_of)  # a new function: params -> (gradients, loss)
 

@@ -3,7 +3,7 @@
 from bench import format_time, measure, synchronize
 
 # isort: split
-# --8<-- [start:copies]
+# --8<-- [start:copy_cases]
 import torch
 
 
@@ -24,8 +24,10 @@ def copies(host, device):
         cases[("host -> device", "pinned")] = lambda: pinned.to(device, non_blocking=True)
         cases[("device -> host", "pinned")] = lambda: back.copy_(on_device, non_blocking=True)
     return cases
+# --8<-- [end:copy_cases]
 
 
+# --8<-- [start:copies]
 def copy_timings(device, sizes_mb):
     """Seconds to copy a float32 tensor of each size between the host and `device`."""
     device = torch.device(device)
@@ -53,7 +55,7 @@ def op_costs(device, sizes):
 # --8<-- [end:op_cost]
 
 
-# --8<-- [start:steps]
+# --8<-- [start:step_timing]
 import torch.nn.functional as F
 from torch import nn
 
@@ -78,8 +80,10 @@ def step_timing(device, batch, width, repeats=5):
     flops = 2 * batch * (2 * width * width + 3 * width * 10)
     return {"device": str(torch.device(device)), "threads": torch.get_num_threads(),
             "batch": batch, "width": width, "seconds": t.median, "flop_per_s": flops / t.median}
+# --8<-- [end:step_timing]
 
 
+# --8<-- [start:grid]
 def step_grid(device, batches, widths, threads=None):
     """step_timing for every batch and width, with `threads` CPU threads (None: leave as is)."""
     saved = torch.get_num_threads()
@@ -103,7 +107,7 @@ def crossover(slow_rows, fast_rows):
         first = next((i for i in range(len(wins)) if all(wins[i:])), None)
         result[width] = None if first is None else pairs[first][0]
     return result
-# --8<-- [end:steps]
+# --8<-- [end:grid]
 
 
 # --8<-- [start:peak]

@@ -29,7 +29,7 @@ def queue_demo(device, n=256, ops=50):
 # --8<-- [end:queue]
 
 
-# --8<-- [start:readbacks]
+# --8<-- [start:setup]
 import io
 
 from torch import nn
@@ -41,8 +41,10 @@ def iris_training(device):
     model = MLP().to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
     return model, X_train.to(device), y_train.to(device), nn.CrossEntropyLoss(), optimizer
+# --8<-- [end:setup]
 
 
+# --8<-- [start:readbacks]
 def readback_costs(device, repeats=5, min_time=0.01):
     """Time per Iris training step with each way of looking at the loss after the step, and the
     time of that call alone, on a loss that is already computed."""
@@ -77,9 +79,6 @@ def readback_costs(device, repeats=5, min_time=0.01):
 
 
 # --8<-- [start:logging]
-import statistics
-
-
 def train_and_log(device, epochs, every):
     """Seconds to train `epochs` epochs, printing the loss every `every` epochs (None: never)."""
     model, X, y, criterion, optimizer = iris_training(device)
@@ -95,6 +94,11 @@ def train_and_log(device, epochs, every):
             print(f"Epoch [{epoch + 1}/{epochs}], Loss: {loss.item():.4f}", file=sink)
     synchronize(device)
     return time.perf_counter() - start
+# --8<-- [end:logging]
+
+
+# --8<-- [start:experiment]
+import statistics
 
 
 def logging_experiment(device, epochs, everies, repeats=3):
@@ -111,7 +115,7 @@ def logging_experiment(device, epochs, everies, repeats=3):
         extra = (seconds - base) / logs if logs and base is not None else None
         rows.append({"every": every, "logs": logs, "seconds": seconds, "extra_per_log_s": extra})
     return rows
-# --8<-- [end:logging]
+# --8<-- [end:experiment]
 
 
 # --8<-- [start:no_stall]

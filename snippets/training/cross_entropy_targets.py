@@ -1,3 +1,4 @@
+# --8<-- [start:log_softmax]
 import math
 
 import torch
@@ -19,7 +20,9 @@ perfect = torch.tensor([[100.0, 0.0, 0.0]])
 print("logits:           ", round(criterion(perfect, torch.tensor([0])).item(), 4))
 print("softmax, then CE: ", round(criterion(perfect.softmax(dim=1), torch.tensor([0])).item(), 4))
 print("log(1 + 2/e):     ", round(math.log(1 + 2 / math.e), 4))
+# --8<-- [end:log_softmax]
 
+# --8<-- [start:targets]
 # Class indices must be int64 ("long"); uint8 is accepted too, other integer types are not.
 for dtype in [torch.int32, torch.uint8]:
     try:
@@ -37,3 +40,4 @@ except RuntimeError as error:
 one_hot = F.one_hot(labels, num_classes=3).float()  # shape (4, 3): probabilities 0 or 1
 same = torch.allclose(criterion(logits, one_hot), criterion(logits, labels))
 print("one-hot probabilities give the same loss:", same)
+# --8<-- [end:targets]

@@ -6,6 +6,20 @@ import sys
 
 from iris_mlp import MLP, X_test, X_train, y_test, y_train  # on the page, defined above
 
+
+# --8<-- [start:step]
+def train_step(model, X, y, criterion, optimizer):
+    """One step of training: forward, loss, backward, update. Returns the loss."""
+    outputs = model(X)  # call the model, not model.forward: hooks run only on a call
+    loss = criterion(outputs, y)
+    optimizer.zero_grad()  # clear the gradients of the last step
+    loss.backward()  # compute new ones
+    optimizer.step()  # update the weights
+    return loss.detach()  # no .item(): on a GPU it would make the CPU wait
+
+
+# --8<-- [end:step]
+
 # isort: split
 # --8<-- [start:train]
 import torch
@@ -27,12 +41,7 @@ losses = torch.zeros(num_epochs, device=device)  # filled on the device, read on
 
 model.train()
 for epoch in range(num_epochs):
-    outputs = model(X_train)  # call the model, not model.forward: hooks run only on a call
-    loss = criterion(outputs, y_train)
-    optimizer.zero_grad()
-    loss.backward()
-    optimizer.step()
-    losses[epoch] = loss.detach()  # no .item() here: it would make the CPU wait every epoch
+    losses[epoch] = train_step(model, X_train, y_train, criterion, optimizer)
 
 losses = losses.cpu()  # one copy to the CPU, after training
 for epoch in [1, 500, 1000, 1500, 2000]:

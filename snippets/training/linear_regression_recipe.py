@@ -1,4 +1,4 @@
-# --8<-- [start:recipe]
+# --8<-- [start:model]
 import torch
 from torch import nn
 
@@ -12,6 +12,8 @@ class LinearModel(nn.Module):
         return self.fc1(x)
 
 
+# --8<-- [end:model]
+# --8<-- [start:fit_line]
 def fit_line(lr, epochs, log_every):
     torch.manual_seed(0)
     x = torch.randn(1000, 1)
@@ -37,7 +39,7 @@ def fit_line(lr, epochs, log_every):
             print(f"epoch {epoch + 1:3d}  loss {loss.item():.4f}")
     print(f"weight {model.fc1.weight.item():.4f}  bias {model.fc1.bias.item():.4f}")
     return model
-# --8<-- [end:recipe]
+# --8<-- [end:fit_line]
 
 
 # --8<-- [start:slow]
