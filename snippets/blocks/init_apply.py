@@ -31,6 +31,26 @@ print(net[2].weight.grad.numpy().round(3))  # 8 equal weights, not 8 equal gradi
 # --8<-- [end:symmetry]
 
 
+# --8<-- [start:all_constant]
+def init_constant(m):
+    if isinstance(m, nn.Linear):
+        nn.init.constant_(m.weight, 0.5)
+        nn.init.zeros_(m.bias)
+
+
+torch.manual_seed(0)
+tied_start = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+tied_start.apply(init_constant)  # every layer constant: nothing tells the hidden units apart
+optimizer = torch.optim.SGD(tied_start.parameters(), lr=0.01)
+for _ in range(10):
+    optimizer.zero_grad()
+    tied_start(torch.randn(16, 4)).pow(2).mean().backward()
+    optimizer.step()
+hidden = tied_start[0].weight  # one row per hidden unit
+print("after 10 steps, 8 equal hidden units:", torch.allclose(hidden, hidden[0].expand(8, 4)))
+# --8<-- [end:all_constant]
+
+
 # --8<-- [start:visited]
 visited = []
 net.apply(lambda m: visited.append(type(m).__name__))
