@@ -7,7 +7,7 @@ if device is None:
     device = torch.device("cpu")
 dataset = TensorDataset(torch.randn(512, 4), torch.randint(0, 3, (512,)))
 
-# Pinning helps only with a CUDA GPU (elsewhere the loader would warn and not pin). With
+# Pinning helps with a CUDA GPU (on the CPU or MPS the loader would warn and not pin). With
 # num_workers=0, as here, the main thread pins each batch; with num_workers > 0, a background
 # thread does it.
 loader = DataLoader(dataset, batch_size=128, pin_memory=(device.type == "cuda"))
