@@ -11,8 +11,8 @@ route's steps, in reading order. What a link makes the reader read:
 
 Reading time: prose words (outside code fences) / 90 per minute, plus lines of Python code (as the
 site shows them, embeds expanded; blank lines not counted) / 10 per minute. The test fails when a
-link or an anchor does not exist, and when the route takes more than 60 minutes. Run this file with
-Python to print the figure item by item; pytest prints it with ``-s``.
+link or an anchor does not exist, and when the route takes more than 60 minutes.
+``pytest tests/test_start_route.py -s`` prints the figure, step by step.
 """
 
 from __future__ import annotations
@@ -261,7 +261,3 @@ def test_the_steps_are_the_links_of_the_numbered_list():
         ]
     )
     assert route_links(index) == ["one.md", "two.md#part", "three.md"]
-
-
-if __name__ == "__main__":
-    print(report(route()))
