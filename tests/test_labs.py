@@ -31,3 +31,11 @@ def test_homework_lab_trains_the_sites_iris_mlp():
     for section in ("data", "model"):
         code = "\n".join(expander.expand(f'--8<-- "snippets/training/iris_mlp.py:{section}"'))
         assert code.strip() in cells, f"the lab's copy of iris_mlp.py:{section} differs"
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lambda path: path.name)
+def test_lab_headings_have_no_inline_code(lab: Path):
+    """mkdocs-jupyter's table of contents drops `code` from a heading but the heading's id keeps
+    it, so the contents would link to an anchor that does not exist."""
+    headings = [line for line in lab.read_text().splitlines() if line.startswith("# #")]
+    assert headings and not [heading for heading in headings if "`" in heading]

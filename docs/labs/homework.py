@@ -55,7 +55,7 @@ class MLP(nn.Module):
         return self.fc2(self.relu(self.fc1(x)))
 
 # %% [markdown]
-# ## One run: train, and record the loss every `every` epochs
+# ## One run: train, and record the loss now and then
 #
 # To *record* the loss is to bring it to Python: `loss.item()`. The clock starts and stops only
 # after the device has finished everything it was given (`synchronize`), so each run is timed
@@ -170,9 +170,11 @@ for device in devices:
 #   does not follow the number of records.
 # - **On a GPU**, the CPU only queues the kernels of a step and runs ahead. `.item()` needs the
 #   value, so the CPU waits until the queue has drained: the GPU finishes every step queued so far,
-#   and then sits idle while Python prepares the next one. Each record costs that wait plus a copy
-#   of four bytes, tens of microseconds, however small the model. With 20,000 records that is a
-#   large part of a run whose steps are themselves that short.
+#   and then sits idle while Python prepares the next one. Each record costs that wait, at least
+#   one round trip between the CPU and the GPU, plus a copy of four bytes. The site has no GPU
+#   figures recorded yet: on a GPU, the plot above is that measurement. For a model this small,
+#   whose steps are short, expect the waits to be a visible part of the run, growing with the
+#   number of records.
 #
 # Neither is about threads switching or the terminal's buffer: there is no `print` here at all.
 # To keep a loss curve without the waits, store each loss on the device and read them all back

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Look inside `model(x)`
+# # Look inside model(x)
 #
 # `model(x)` runs `forward`, and around it the module's hooks (see
 # [Hooks in practice](../../modules/hooks/)). This lab uses hooks as instruments: it records
@@ -117,7 +117,7 @@ for name, parameter in model.named_parameters():
 # normalisation these norms can shrink layer after layer (vanishing gradients) or grow (exploding
 # gradients); a hook like this one is how you see it happen.
 #
-# ## `train()` and `eval()`: what changes
+# ## train() and eval(): what changes
 #
 # `model.train()` and `model.eval()` only set the flag `training` on every module. Two kinds of
 # layer read it: `Dropout` (which zeroes values only in training) and `BatchNorm` (which, in
