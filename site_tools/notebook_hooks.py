@@ -1,0 +1,115 @@
+"""MkDocs hooks for notebooks: a "Download notebook" for every page, and the labs' build settings.
+
+* ``on_files`` writes the notebook of every page next to it (``notebooks.notebook_uri``): a
+  Markdown page's is built from its source by ``notebooks.page_notebook``; a lab's (a jupytext
+  ``docs/labs/*.py`` that mkdocs-jupyter renders) is its source as a notebook, without outputs,
+  for the reader to run. ``overrides/partials/notebook-download.html`` links to it.
+* The labs are executed by mkdocs-jupyter when the site is built. ``LAB_ENVIRONMENT`` is what the
+  build gives their kernel (shorter runs than a reader's), and mkdocs-jupyter's cache, which keys
+  only on a lab's own text, is kept in a folder named after everything else an output depends on
+  (those variables, the torch version, the machine), so that a changed machine reruns the labs.
+* ``on_page_content`` removes from a lab's HTML the scripts nbconvert's template loads from a CDN
+  (MathJax, mermaid): the site loads nothing from another host, and the labs need neither.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import platform
+import re
+import shutil
+from pathlib import Path
+
+import jupytext
+import nbformat
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from site_tools.notebooks import Site, notebook_json, notebook_uri, page_notebook
+
+# The labs read these; a reader who runs a lab at home gets the full run (see docs/labs/).
+LAB_ENVIRONMENT = {"HOMEWORK_EPOCHS": "1000"}
+JUPYTER_PLUGIN = "mkdocs-jupyter"
+_SCRIPT = re.compile(r"<script\b(?P<tag>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+_OFF_SITE_SRC = re.compile(r"\bsrc=\"(?:(?:https?:)?//[^\"]*)?\"")  # another host's, or empty
+_OFF_SITE_IMPORT = re.compile(r"\bimport\(\s*[\"'](?:https?:)?//")
+
+
+def _off_site(script: re.Match[str]) -> bool:
+    """A script that loads code from another host: nbconvert's MathJax (with an empty URL when
+    none is configured, which would load the page itself as a script) and its mermaid loader."""
+    return bool(
+        _OFF_SITE_SRC.search(script["tag"])
+        or _OFF_SITE_IMPORT.search(script["body"])
+        or "text/x-mathjax-config" in script["tag"]
+    )
+
+
+def _lab_cache_key() -> str:
+    parts = [f"{name}={os.environ.get(name)}" for name in sorted(LAB_ENVIRONMENT)]
+    try:
+        parts.append("torch=" + importlib.metadata.version("torch"))
+    except importlib.metadata.PackageNotFoundError:
+        parts.append("torch=none")
+    parts.append("machine=" + platform.node())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    for name, value in LAB_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)  # the kernels the labs run in inherit it
+    plugin = config.plugins.get(JUPYTER_PLUGIN)
+    if plugin is not None and plugin.config.get("cache"):
+        base = Path(config.config_file_path).parent / plugin.config["cache_dir"]
+        if base.name != _lab_cache_key():
+            plugin.config["cache_dir"] = str(base / _lab_cache_key())
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Remove the cache folders of other machines and settings (mkdocs-jupyter prunes only the
+    current one)."""
+    plugin = config.plugins.get(JUPYTER_PLUGIN)
+    if plugin is None or not plugin.config.get("cache"):
+        return
+    current = Path(plugin.config["cache_dir"])
+    for folder in current.parent.glob("*"):
+        if folder.is_dir() and folder != current and re.fullmatch(r"[0-9a-f]{16}", folder.name):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _lab_notebook(path: Path) -> nbformat.NotebookNode:
+    notebook = jupytext.read(path)
+    for number, cell in enumerate(notebook.cells, 1):
+        cell.id = f"cell-{number}"
+    notebook.metadata.pop("jupytext", None)
+    return notebook
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = Site.from_config(config)
+    for file in list(files):
+        if not file.is_documentation_page() or file.abs_src_path is None:
+            continue
+        source = Path(file.abs_src_path)
+        notebook = page_notebook(source, site) if source.suffix == ".md" else _lab_notebook(source)
+        files.append(
+            File.generated(config, notebook_uri(file.src_uri), content=notebook_json(notebook))
+        )
+    return files
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    """The template's "Download notebook" link reads ``page.notebook`` (from the site's root)."""
+    if page.file.is_documentation_page():
+        page.notebook = notebook_uri(page.file.src_uri)
+    return context
+
+
+def on_page_content(html: str, page: Page, **kwargs) -> str:
+    if getattr(page, "nb_url", None) is None:  # not a page that mkdocs-jupyter rendered
+        return html
+    return _SCRIPT.sub(lambda script: "" if _off_site(script) else script[0], html)
