@@ -13,6 +13,8 @@ What a page may contain, and what the harness does with it:
   harness compares it with the block's stdout; ``...`` matches anything (doctest's ELLIPSIS).
   A block that prints without showing an Output block, and an Output block under no Python block,
   are errors too: the reader must see exactly what the code prints.
+* A block must not end with an expression that has a value (``model.train()``): a notebook shows
+  that value under the cell and a plain Python does not, so the readers would see different things.
 * All blocks of a page run in order in one ``__main__`` namespace, in a Python of the page's own
   that starts in an empty folder outside the repository (``page_process``): what a reader gets who
   pastes the blocks into a new Python. A page cannot lean on another page, or on a file of this
@@ -44,7 +46,7 @@ from sybil.evaluators.skip import If
 from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer, RawFencedCodeBlockLexer
 
 from site_tools.outputs import OUTPUT_INFO, OutputUpdated, matches, normalise, updated_output
-from site_tools.page_process import Failure, PageProcess, Segment
+from site_tools.page_process import Displayed, Failure, PageProcess, Segment
 
 PYTHON_INFO = re.compile(r"(?:python3?|py)(?:\s|$)")
 EMBED_LINE = re.compile(r"^\s*-+8<-+\s+(?P<q>[\"'])(?P<target>.+?)(?P=q)\s*$")
@@ -292,6 +294,12 @@ class PageParser:
         result = page.process.run(code)
         if isinstance(result, Failure):
             return failure_message(block, result, example.path)
+        if isinstance(result, Displayed):
+            return (
+                f"{example.path}:{block.first_line}: the block ends with an expression whose value "
+                f"(a {result.value_type}) Jupyter shows under the cell, and a plain Python does "
+                "not: assign it or print it, so that every reader sees what the Output block shows."
+            )
         message = check_output(block, result, example.path)
         if message and example.namespace.get("update_outputs"):
             page.rewrites.append((block.output_span, updated_output(block, result)))

@@ -73,12 +73,35 @@ class Failure:
     exception: str  # the exception's type name, e.g. "IndexError"
 
 
+@dataclass(frozen=True)
+class Displayed:
+    """A block that ends with an expression whose value Jupyter would show under the cell."""
+
+    printed: str
+    value_type: str  # e.g. "MLP", "Tensor"
+
+
 class PageFailed(Exception):
     """A block raised: the message is the traceback the page's own Python printed."""
 
 
 def compile_mapped(segment: Segment) -> types.CodeType:
     """Compile ``segment.text`` as if each of its lines stood at ``line_map[i]`` of its file."""
+    return compile(_mapped_tree(segment), segment.filename, "exec", dont_inherit=True)
+
+
+def compile_cell(segment: Segment) -> tuple[types.CodeType, types.CodeType | None]:
+    """As ``compile_mapped``, but a last statement that is an expression is compiled apart, to be
+    evaluated: in Jupyter its value is shown under the cell (an ``Out[n]``)."""
+    tree = _mapped_tree(segment)
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        expression = ast.Expression(tree.body.pop().value)
+        last = compile(expression, segment.filename, "eval", dont_inherit=True)
+    return compile(tree, segment.filename, "exec", dont_inherit=True), last
+
+
+def _mapped_tree(segment: Segment) -> ast.Module:
     line_map = segment.line_map
 
     def real(number: int) -> int:
@@ -97,7 +120,7 @@ def compile_mapped(segment: Segment) -> types.CodeType:
             node.lineno = real(node.lineno)
         if getattr(node, "end_lineno", None) is not None:
             node.end_lineno = max(real(node.end_lineno), node.lineno)
-    return compile(tree, segment.filename, "exec", dont_inherit=True)
+    return tree
 
 
 # --------------------------------------------------------------------------------------------------
@@ -169,16 +192,25 @@ def _page_main(connection: Connection, folder: str) -> None:
             connection.send(_evaluate(payload, module.__dict__))
 
 
-def _run_block(segments: list[Segment], namespace: dict[str, Any]) -> str | Failure:
+def _run_block(segments: list[Segment], namespace: dict[str, Any]) -> str | Failure | Displayed:
+    """Run a block as a notebook cell runs: if its last statement is an expression whose value is
+    not None, Jupyter shows that value under the cell, where a plain Python shows nothing."""
     printed = io.StringIO()
+    value = None
     try:
         with redirect_stdout(printed):
-            for segment in segments:
-                exec(compile_mapped(segment), namespace)
+            for index, segment in enumerate(segments):
+                code, last = compile_cell(segment)
+                exec(code, namespace)
+                if last is not None:
+                    value = eval(last, namespace)
+                    value = value if index == len(segments) - 1 else None
     except BaseException as error:  # the parent reports it, whatever it is
         return Failure(printed.getvalue(), _format(error), type(error).__name__)
     finally:
         sys.stdout.flush()
+    if value is not None:
+        return Displayed(printed.getvalue(), type(value).__name__)
     return printed.getvalue()
 
 
@@ -228,7 +260,7 @@ class PageProcess:
                 "while running a block"
             ) from None
 
-    def run(self, segments: list[Segment]) -> str | Failure:
+    def run(self, segments: list[Segment]) -> str | Failure | Displayed:
         """Run a block (its segments in order); what it printed, or how it failed."""
         return self._ask("run", segments)
 

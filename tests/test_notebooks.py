@@ -2,6 +2,13 @@
 it, and one notebook run top to bottom in a fresh Jupyter kernel, as a reader who downloads it runs
 it.
 
+Why that proves every notebook runs: a notebook's code cells are exactly the page's blocks (checked
+here), and the harness runs those blocks in order in a fresh Python of the page's own, outside the
+repository, as cells: it checks each cell's printed output against the page's Output block, and
+fails a cell whose last expression has a value that Jupyter would show and Python would not
+(site_tools/page_process.py). Running all 22 notebooks again in ipykernels would cost about
+200 s of this 2-core machine for nothing more; one real kernel run keeps the Jupyter side honest.
+
 The labs (docs/labs/) are checked in tests/test_labs.py.
 """
 

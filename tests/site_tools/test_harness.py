@@ -145,6 +145,15 @@ def test_a_page_stands_alone_in_a_fresh_python():
     assert files.status == "passed", files.message
 
 
+def test_a_block_may_not_end_with_a_value_that_only_jupyter_shows():
+    returns_none, shows_a_list = run_page("displays_a_value.md")
+    assert returns_none.status == "passed", returns_none.message
+    assert shows_a_list.status == "failed"
+    assert "displays_a_value.md:9: the block ends with an expression whose value (a list)" in (
+        shows_a_list.message
+    )
+
+
 def test_skip_directives_that_cannot_be_honoured_are_errors():
     no_reason, a_range, raises, above_nothing, *rest = run_page("bad_skips.md")
     assert not rest
@@ -279,8 +288,9 @@ def test_pytest_reports_each_failure_readably(tmp_path):
     assert 'boom.py", line 6, in third_item_of' in report
     assert 'boom_in_section.py", line 9, in <module>' in report
     # wrong output, 2 missing, 2 raising, 1 stray, 1 unshown, 2 leaning on what a page cannot
-    # have, 4 bad skip directives, and to_update.md's 3 blocks without --update-outputs.
-    assert "16 failed" in report and "skipped" in report
+    # have, 4 bad skip directives, to_update.md's 3 blocks without --update-outputs, and a block
+    # that ends with a value only Jupyter would show.
+    assert "17 failed" in report and "skipped" in report
 
 
 @pytest.mark.parametrize(
