@@ -57,8 +57,8 @@ rules => { window.__axe = new Promise(resolve => {
 """
 COLLECT_AXE = "() => window.__axe"
 DARK = "() => document.body.setAttribute('data-md-color-scheme', 'slate')"
-# A change of colour scheme takes effect at once, not half-way through Material's transitions when
-# axe looks at the colours.
+# What axe looks at has settled: no colour half-way through one of Material's transitions (the
+# "Copied to clipboard" message fading in, a change of colour scheme).
 NO_TRANSITIONS = """
 () => {
     const style = document.createElement("style");
@@ -289,13 +289,13 @@ def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
     page.wait_for_load_state("load")
     if name:
         page.screenshot(path=sweep.shot_dir / f"{name}.png")
+    page.evaluate(NO_TRANSITIONS)
     if load.page in sweep.sources:
         _copy_blocks(page, sweep.sources[load.page], load)
     page.evaluate(START_AXE, None)
     yield
     # Dark: the rules that depend on colour (the document is the same)
     load.axe["light"] = page.evaluate(COLLECT_AXE)
-    page.evaluate(NO_TRANSITIONS)
     page.evaluate(DARK)
     page.evaluate(START_AXE, AXE_COLOUR_RULES)
     yield
