@@ -1,4 +1,4 @@
-"""What the site-wide tests share: where things are, a local server for the built site, and Chromium.
+"""What the site-wide tests share: where things are, a local server for the built site, Chromium, axe.
 
 The fixtures that use these are in conftest.py.
 """
@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import gzip
 import http.server
-import os
-import shutil
+import sys
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+
+from site_tools.browser import CHROMIUM_ARGS, INSTALL_HELP, chromium_executable  # noqa: F401 (for conftest.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -27,24 +28,45 @@ def site_path() -> str:
     return path if path.endswith("/") else path + "/"
 
 
+# --------------------------------------------------------------------------------------------------
+# Where things are. URL paths here are relative to the site's root ("" is the landing page) and use
+# directory URLs ("modules/hooks/"), as the site does.
+
+
+def url_of_source(md: str) -> str:
+    """The URL path of a page from its Markdown file (relative to docs/): "modules/hooks.md" ->
+    "modules/hooks/", "performance/index.md" -> "performance/", "index.md" -> ""."""
+    md = md.removesuffix(".md")
+    if md == "index":
+        return ""
+    return md.removesuffix("index") if md.endswith("/index") else md + "/"
+
+
+def url_of_file(site_dir: Path, path: Path) -> str:
+    """The URL path of a file of the built site: ".../modules/hooks/index.html" -> "modules/hooks/"."""
+    rel = path.relative_to(site_dir).as_posix()
+    return rel.removesuffix("index.html") if path.name == "index.html" else rel
+
+
+def file_of_url(site_dir: Path, url_path: str) -> Path | None:
+    """The file of the built site that answers a URL path (percent-escapes decoded), if any."""
+    path = site_dir / unquote(url_path.split("?")[0].split("#")[0])
+    if path.is_dir():
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
 def site_pages(site_dir: Path) -> list[str]:
-    """URL paths (relative to the site root) of every HTML page of the built site, landing page first."""
-    pages = []
-    for path in site_dir.rglob("*.html"):
-        rel = path.relative_to(site_dir).as_posix()
-        pages.append(rel.removesuffix("index.html") if path.name == "index.html" else rel)
+    """URL paths of every HTML page of the built site, landing page first."""
+    pages = [url_of_file(site_dir, path) for path in site_dir.rglob("*.html")]
     return sorted(pages, key=lambda page: (page != "", page))
-
-
-def page_file(site_dir: Path, page: str) -> Path:
-    """The HTML file of a URL path returned by ``site_pages``."""
-    return site_dir / (page if page.endswith(".html") else page + "index.html")
 
 
 # --------------------------------------------------------------------------------------------------
 # A local server. It serves the site under the path of its site_url, as it will be published (the 404
-# page links its assets by absolute paths), compresses text as the usual static hosts do (GitHub
-# Pages, Netlify, nginx), and forbids caching, so that every page load in the tests is a first visit.
+# page links its assets by absolute paths), answers a missing page with 404.html as GitHub Pages does,
+# compresses text as the usual static hosts do (GitHub Pages, Netlify, nginx), and forbids caching,
+# so that every page load in the tests is a first visit.
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
@@ -63,14 +85,16 @@ class SiteServer(http.server.ThreadingHTTPServer):
         return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
     def file_for(self, url_path: str) -> Path | None:
-        """The file that a URL path (``/x/`` or ``/x/y.js``) is answered with, if any."""
-        url_path = url_path.split("?")[0].split("#")[0]
+        """The file that an absolute URL path (``/project/x/`` or ``/project/x/y.js``) is answered
+        with, if any."""
         if not url_path.startswith(self.path):
             return None
-        path = self.directory / url_path.removeprefix(self.path)
-        if path.is_dir():
-            path = path / "index.html"
-        return path if path.is_file() else None
+        return file_of_url(self.directory, url_path.removeprefix(self.path))
+
+    def handle_error(self, request, client_address) -> None:
+        """A tab closed in the middle of a response is no error of the site."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
     def body_size(self, url_path: str, compressed: bool) -> int:
         """Bytes of the response body this server sends for ``url_path`` (0 when it has no such file)."""
@@ -100,6 +124,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's 404.html, with status 404, as GitHub Pages answers."""
+        not_found = self.server.file_for(self.server.path + "404.html")
+        if code != 404 or not_found is None or self.command != "GET":
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_GET(self) -> None:
         url_path = self.path.split("?")[0]
         path = self.server.file_for(url_path)
@@ -118,39 +154,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 # --------------------------------------------------------------------------------------------------
-# Chromium
-
-# Headless, and nothing that talks to Google's servers on its own. The host resolver rule makes every
-# host but the local server unreachable: a page that asks another host for something shows that
-# request in the tests (which fail) at once, whether or not this machine is online.
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
-_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
-_CHROMIUM_APPS = (
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-)
-INSTALL_HELP = (
-    "The browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`; "
-    "macOS: `brew install --cask chromium`), or set the CHROMIUM environment variable to a Chromium "
-    "or Chrome executable, e.g. `CHROMIUM=/path/to/chromium make test`. These tests never skip."
-)
+# Chromium: which one, and with which flags (site_tools/browser.py, shared with `make` and the
+# diagram renderer); and axe-core, which the browser tests run in it.
 
 
-def chromium_executable() -> str | None:
-    """$CHROMIUM, else a Chromium or Chrome found on PATH or in macOS's /Applications."""
-    if os.environ.get("CHROMIUM"):
-        return os.environ["CHROMIUM"]
-    for name in _CHROMIUM_NAMES:
-        if found := shutil.which(name):
-            return found
-    return next((app for app in _CHROMIUM_APPS if Path(app).is_file()), None)
+def axe_source() -> str:
+    """axe-core's script (npm package axe-core, fetched once into .cache/, checked)."""
+    from site_tools.vendor import AXE, npm_file
+
+    return npm_file(AXE).read_text(encoding="utf-8")

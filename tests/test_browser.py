@@ -1,46 +1,121 @@
 """The site as readers get it: every page in a real headless Chromium, served from 127.0.0.1.
 
-One Chromium for the session (see conftest.py). The sweep loads every page once, as a first visit,
-and records what happened: every request (workers included), console errors, what the copy buttons
-copy, the layout at a phone's width. The tests below assert on that record. Search, diagrams and the
-colour toggle are driven like a reader would, each in a fresh browser context. Screenshots and page
-weights go to test-artifacts/.
+One Chromium for the session (see conftest.py), one browser context for the sweep. The sweep visits
+every page once, as a first visit, in a few tabs that take turns, and records what happened: every
+request (workers included), console errors, what the copy buttons copy, what axe-core finds in the
+light and in the dark colour scheme, which code blocks scroll sideways at 1280 pixels, and the layout
+at a phone's width. The tests below assert on that record. Search, the diagrams and the colour toggle are driven
+like a reader would, each in a fresh browser context. Screenshots, page weights and the code blocks
+that do not fit go to test-artifacts/.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from served_site import CONFIG, ROOT, SiteServer, page_file, site_pages
+from served_site import CONFIG, ROOT, SiteServer, axe_source, file_of_url, site_pages, url_of_source
 
 from site_tools.harness import PythonBlock, make_sybil, shown_code
 
-LANDING_BUDGET = 400 * 1024  # bytes transferred for the landing page, search index included
+PAGE_BUDGET = 300 * 1024  # bytes a first visit of any page transfers, everything it loads included
+CODE_COLUMNS = 100  # characters of code a line may have (ruff's line length): they fit at 1280 pixels
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}
-PARALLEL_LOADS = 3  # pages loading at the same time in the sweep
+IN_FLIGHT = 4  # tabs of the sweep: pages loading and being checked at the same time
 TIMEOUT_MS = 15_000
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 NOTHING_COPIED = "(nothing copied)"
+MISSING_PAGE = "no-such-page/anywhere/"  # the server answers it with 404.html, as GitHub Pages does
+# axe-core rules whose violations are accepted, with the reason. None today: keep it that way.
+AXE_ACCEPTED: dict[str, str] = {}
+# In the dark scheme only the colours change, not the document: the rules that depend on colour.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
-# Material draws diagrams into a closed shadow root; open it so that the tests can see the SVG.
-OPEN_SHADOW_ROOTS = """
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attachShadow.call(this, {...init, mode: "open"}); };
+# Start axe-core on the page (injected into every page of the sweep) without waiting for it, not even
+# for the part of its work that it does at once: the sweep collects the result later with COLLECT_AXE,
+# while the other pages do their own work.
+START_AXE = """
+rules => { window.__axe = new Promise(resolve => {
+        const channel = new MessageChannel();  // a task of its own, which no timer throttling delays
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(0);
+    })
+    .then(() => axe.run(document, {resultTypes: ["violations"], ...(rules ? {runOnly: rules} : {})}))
+    .then(result => result.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map(n => ({target: n.target.join(" "), html: n.html.slice(0, 160),
+                                  why: (n.failureSummary || "").split("\\n").slice(1).join(" ").slice(0, 240)})),
+    }))); }
 """
-# Widths after the layout has settled at the current viewport size.
+COLLECT_AXE = "() => window.__axe"
+DARK = "() => document.body.setAttribute('data-md-color-scheme', 'slate')"
+# What axe looks at has settled: no colour half-way through one of Material's transitions (the
+# "Copied to clipboard" message fading in, a change of colour scheme).
+NO_TRANSITIONS = """
+() => {
+    const style = document.createElement("style");
+    style.textContent = "*, *::before, *::after { transition: none !important; }";
+    document.head.append(style);
+}
+"""
+# Everything a reader can reveal is shown, so that its code blocks are measured: collapsed blocks
+# opened, every content tab displayed.
+REVEAL_ALL = """
+() => {
+    document.querySelectorAll("details").forEach(details => details.open = true);
+    const style = document.createElement("style");
+    style.textContent = ".tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
+    document.head.append(style);
+}
+"""
+# Code blocks that scroll sideways, and how many characters fit in each (at the current width).
+CODE_BLOCKS = """
+() => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    const blocks = [];
+    for (const code of document.querySelectorAll("article div.highlight pre > code")) {
+        const style = getComputedStyle(code);
+        canvas.font = `${style.fontSize} ${style.fontFamily}`;
+        const inner = code.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const lines = code.textContent.replace(/\\n$/, "").split("\\n");
+        const block = code.closest("div.highlight").parentElement;
+        blocks.push({
+            title: (block.querySelector(".filename") || {}).textContent || block.className.split(" ")[0],
+            first: lines[0], longest: Math.max(...lines.map(line => line.length)),
+            columns: Math.floor(inner / (canvas.measureText("0".repeat(100)).width / 100)),
+            scrolls: code.scrollWidth > code.clientWidth + 1,
+        });
+    }
+    return blocks;
+}
+"""
+# Widths at the current viewport size (reading them lays the page out).
 PAGE_WIDTHS = """
-() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve({
+() => ({
     body: [document.body.scrollWidth, document.body.clientWidth],
     html: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
-}))))
+})
 """
+# At a phone's width: Output blocks that scroll, and how large each image of the page is shown.
+PHONE_LAYOUT = """
+() => ({
+    outputs: [...document.querySelectorAll("article .language-text")].filter(block => block.querySelector(
+        ".filename")).map(block => block.querySelector("pre > code")).filter(code => code.scrollWidth >
+        code.clientWidth + 1).map(code => code.textContent.split("\\n")[0]),
+    images: [...document.querySelectorAll("article img")].filter(img => img.offsetParent).map(img => ({
+        src: img.getAttribute("src"), shown: img.getBoundingClientRect().width,
+        width: +img.getAttribute("width") || null})),
+})
+"""
+IMAGES = "() => [...document.querySelectorAll('img')].map(img => img.src.split('#')[0])"
 # What kind of Python block each is: a block of a kind not seen yet on the page gets its copy button
 # tested (in a content tab, in a collapsible block, with a title, highlighted lines, annotations).
 BLOCK_KINDS = """
@@ -90,17 +165,25 @@ class PageLoad:
     python_blocks: tuple[int, int] = (0, 0)  # (on the page, in its Markdown source)
     copies: list[Copy] = field(default_factory=list)
     browser_sizes: dict[str, int] = field(default_factory=dict)  # URL -> body size as Chromium received it
+    images: list[str] = field(default_factory=list)  # every <img> of the page, loaded yet or not (lazy)
+    code_blocks: list[dict] = field(default_factory=list)  # at 1280 pixels: see CODE_BLOCKS
+    axe: dict[str, list[dict]] = field(default_factory=dict)  # colour scheme -> axe-core's violations
+    phone: dict = field(default_factory=dict)  # see PHONE_LAYOUT
     finished: list = field(default_factory=list, repr=False)  # requests with a response (Playwright objects)
+    settled: list[str] = field(default_factory=list, repr=False)  # requests finished or failed
 
 
-def _listen(page, load: PageLoad) -> None:
-    page.on("request", lambda request: load.requests.append(request.url))
-    page.on("requestfinished", lambda request: load.finished.append(request))
-    page.on("requestfailed", lambda request: load.failures.append(f"{request.url}: {request.failure}"))
-    page.on("response", lambda response: response.status >= 400 and load.failures.append(
+def _listen(page, current: Callable[[], PageLoad]) -> None:
+    """Record what happens in a tab into the record of the page it shows now."""
+    page.on("request", lambda request: current().requests.append(request.url))
+    page.on("requestfinished", lambda request: current().finished.append(request))
+    page.on("requestfailed", lambda request: current().failures.append(f"{request.url}: {request.failure}"))
+    page.on("requestfinished", lambda request: current().settled.append(request.url))
+    page.on("requestfailed", lambda request: current().settled.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and current().failures.append(
         f"{response.url}: HTTP {response.status}"))
-    page.on("console", lambda msg: msg.type == "error" and load.console_errors.append(f"console: {msg.text}"))
-    page.on("pageerror", lambda error: load.console_errors.append(f"uncaught: {error}"))
+    page.on("console", lambda msg: msg.type == "error" and current().console_errors.append(f"console: {msg.text}"))
+    page.on("pageerror", lambda error: current().console_errors.append(f"uncaught: {error}"))
 
 
 def _off_site(urls: list[str], server: SiteServer) -> list[str]:
@@ -109,14 +192,6 @@ def _off_site(urls: list[str], server: SiteServer) -> list[str]:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _url_of(md: str) -> str:
-    """The URL path of a page's Markdown file (relative to docs/), with directory URLs."""
-    md = md.removesuffix(".md")
-    if md == "index":
-        return ""
-    return md.removesuffix("index") if md.endswith("/index") else md + "/"
 
 
 def nav_first_pages() -> list[tuple[str, str]]:
@@ -134,8 +209,8 @@ def nav_first_pages() -> list[tuple[str, str]]:
 
     result = [("home", "")]
     for entry in load_config(str(CONFIG))["nav"]:
-        if isinstance(entry, dict) and (md := first_page(entry)) and _url_of(md):
-            result.append((next(iter(entry)), _url_of(md)))
+        if isinstance(entry, dict) and (md := first_page(entry)) and url_of_source(md):
+            result.append((next(iter(entry)), url_of_source(md)))
     return result
 
 
@@ -152,7 +227,7 @@ def python_blocks_by_page() -> dict[str, list[str]]:
     for md in sorted(docs.rglob("*.md")):
         blocks = [shown_code(example.parsed, CONFIG) for example in sybil.parse(md).examples()
                   if isinstance(example.parsed, PythonBlock)]
-        pages[_url_of(md.relative_to(docs).as_posix())] = blocks
+        pages[url_of_source(md.relative_to(docs).as_posix())] = blocks
     return pages
 
 
@@ -172,46 +247,104 @@ def _copy_blocks(page, expected_blocks: list[str], load: PageLoad) -> None:
         block = blocks.nth(index)
         block.evaluate(REVEAL)
         page.evaluate(f"navigator.clipboard.writeText('{NOTHING_COPIED}')")
-        block.locator('button[data-md-type="copy"], button.md-clipboard').first.click()
+        # The button's own click handler, without moving a mouse to it: what it copies is the question.
+        block.locator('button[data-md-type="copy"], button.md-clipboard').first.dispatch_event("click")
         load.copies.append(Copy(index + 1, expected, page.evaluate(READ_CLIPBOARD)))
+
+
+def _settle(page, load: PageLoad) -> None:
+    """Wait until the page has asked for the search index (its worker does, on every page) and no
+    request is left unanswered: then everything the page loads has been seen."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline and (len(load.settled) < len(load.requests) or not any(
+            url.endswith("/search/search_index.json") for url in load.requests)):
+        page.wait_for_timeout(20)
+
+
+@dataclass
+class _Sweep:
+    server: SiteServer
+    sources: dict[str, list[str]]  # URL path -> the code of its Python blocks
+    shots: dict[str, str]  # URL path -> screenshot name
+    shot_dir: Path
+
+
+class _Tab:
+    """A tab of the sweep. It shows one page after another; its listeners record into the current one."""
+
+    def __init__(self, context) -> None:
+        self.page = context.new_page()
+        self.load = PageLoad("about:blank")
+        _listen(self.page, lambda: self.load)
+
+
+def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
+    """Check one page in steps; it yields while the page works on its own (loading, running axe)."""
+    page, name = tab.page, sweep.shots.get(load.page)
+    tab.load = load
+    page.set_viewport_size(DESKTOP)
+    page.goto(sweep.server.base_url + load.page, wait_until="commit")
+    yield
+    # At 1280 pixels, light: screenshot, copy buttons, axe
+    page.wait_for_load_state("load")
+    if name:
+        page.screenshot(path=sweep.shot_dir / f"{name}.png")
+    page.evaluate(NO_TRANSITIONS)
+    if load.page in sweep.sources:
+        _copy_blocks(page, sweep.sources[load.page], load)
+    page.evaluate(START_AXE, None)
+    yield
+    # Dark: the rules that depend on colour (the document is the same)
+    load.axe["light"] = page.evaluate(COLLECT_AXE)
+    page.evaluate(DARK)
+    page.evaluate(START_AXE, AXE_COLOUR_RULES)
+    yield
+    load.axe["dark"] = page.evaluate(COLLECT_AXE)
+    if load.page == "":
+        page.screenshot(path=sweep.shot_dir / f"{name}-dark.png")
+    # Every code block, at 1280 pixels, then a phone
+    page.evaluate(REVEAL_ALL)
+    load.code_blocks = page.evaluate(CODE_BLOCKS)
+    load.images = page.evaluate(IMAGES)
+    page.set_viewport_size(PHONE)
+    page.evaluate("window.scrollTo(0, 0)")
+    load.widths_at_phone = page.evaluate(PAGE_WIDTHS)
+    load.phone = page.evaluate(PHONE_LAYOUT)
+    if load.page == "":
+        page.screenshot(path=sweep.shot_dir / f"{name}-phone.png")
+    _settle(page, load)
+    if load.page == "":
+        load.browser_sizes = {r.url: r.sizes()["responseBodySize"] for r in load.finished}
+    load.finished.clear()
+    tab.load = PageLoad("about:blank")  # what leaving the page cancels is no failure of the page
+    page.goto("about:blank")
 
 
 @pytest.fixture(scope="module")
 def page_loads(browser, site_server: SiteServer, site_dir: Path, artifacts: Path) -> dict[str, PageLoad]:
-    """Load every page once and record what happened; screenshot the landing page and each part's first."""
-    pages = site_pages(site_dir)
-    sources = python_blocks_by_page()
-    shots = screenshot_names()
+    """Visit every page once (and a missing one) and record what happened; screenshot the landing page
+    and each part's first page. IN_FLIGHT tabs take turns, one step each, so that a page's axe-core
+    runs while the other tabs load or check their own page."""
     shot_dir = artifacts / "screenshots"
     shot_dir.mkdir(exist_ok=True)
     for old in shot_dir.glob("*.png"):
         old.unlink()
+    sweep = _Sweep(site_server, python_blocks_by_page(), screenshot_names(), shot_dir)
     context = browser.new_context(viewport=DESKTOP, color_scheme="light", permissions=CLIPBOARD)
     context.set_default_timeout(TIMEOUT_MS)
-    loads: dict[str, PageLoad] = {}
-    for start in range(0, len(pages), PARALLEL_LOADS):
-        batch = []
-        for page_path in pages[start : start + PARALLEL_LOADS]:
-            page = context.new_page()
-            load = loads[page_path] = PageLoad(page_path)
-            _listen(page, load)
-            page.goto(site_server.base_url + page_path, wait_until="commit")
-            batch.append((page, load))
-        for page, load in batch:  # one page at a time from here: the clipboard is shared
-            page.wait_for_load_state("networkidle")
-            if load.page == "":
-                load.browser_sizes = {r.url: r.sizes()["responseBodySize"] for r in load.finished}
-            if load.page in shots:
-                page.screenshot(path=shot_dir / f"{shots[load.page]}.png")
-            if load.page in sources:
-                _copy_blocks(page, sources[load.page], load)
-            page.set_viewport_size(PHONE)
-            page.evaluate("window.scrollTo(0, 0)")
-            load.widths_at_phone = page.evaluate(PAGE_WIDTHS)
-            if load.page == "":
-                page.screenshot(path=shot_dir / f"{shots['']}-phone.png")
-            load.finished.clear()
-            page.close()
+    context.add_init_script(axe_source())
+    loads = {page_path: PageLoad(page_path) for page_path in [*site_pages(site_dir), MISSING_PAGE]}
+    waiting = deque(loads.values())
+    free = [_Tab(context) for _ in range(min(IN_FLIGHT, len(waiting)))]
+    busy: list[tuple[_Tab, Iterator[None]]] = []
+    while waiting or busy:
+        while free and waiting:
+            tab = free.pop()
+            busy.append((tab, _visit(tab, waiting.popleft(), sweep)))
+        for tab, visit in list(busy):
+            if next(visit, StopIteration) is StopIteration:
+                busy.remove((tab, visit))
+                free.append(tab)
     context.close()
     return loads
 
@@ -221,13 +354,18 @@ def page_loads(browser, site_server: SiteServer, site_dir: Path, artifacts: Path
 
 
 def test_every_page_was_loaded(page_loads: dict[str, PageLoad], site_dir: Path):
-    assert set(page_loads) == set(site_pages(site_dir))
-    assert "" in page_loads and len(page_loads) >= 2
+    assert set(page_loads) == {*site_pages(site_dir), MISSING_PAGE}
+    assert "" in page_loads and len(page_loads) >= 3
 
 
-def test_every_page_loads_without_console_errors(page_loads: dict[str, PageLoad]):
-    problems = [f"/{p}: {e}" for p, load in page_loads.items() for e in load.console_errors + load.failures]
+def test_every_page_loads_without_console_errors(page_loads: dict[str, PageLoad], site_server: SiteServer):
+    """Nothing fails, on any page; a missing page gets the site's 404 page, whose own styles, scripts
+    and links work under the site's path."""
+    missing = site_server.base_url + MISSING_PAGE
+    problems = [f"/{p}: {e}" for p, load in page_loads.items() for e in load.console_errors + load.failures
+                if not (p == MISSING_PAGE and (e.startswith(missing) or "404 (Not Found)" in e))]
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+    assert len(page_loads[MISSING_PAGE].requests) > 3, "the 404 page loads no styles or scripts"
 
 
 def test_every_page_requests_only_the_local_server(page_loads: dict[str, PageLoad], site_server: SiteServer):
@@ -249,6 +387,23 @@ def test_every_page_fits_a_phone_screen(page_loads: dict[str, PageLoad]):
     assert not too_wide, "wider than the screen ([scrollWidth, clientWidth]):\n" + "\n".join(too_wide)
 
 
+def test_output_blocks_wrap_on_a_phone(page_loads: dict[str, PageLoad]):
+    """What the code printed is read without scrolling sideways, on a phone too: Output blocks wrap."""
+    scrolling = [f"/{p}: {first!r}" for p, load in page_loads.items() for first in load.phone["outputs"]]
+    assert not scrolling, f"{len(scrolling)} Output blocks scroll sideways at 375 pixels:\n" + "\n".join(scrolling)
+
+
+def test_figures_are_readable_on_a_phone(page_loads: dict[str, PageLoad]):
+    """A plot (a PNG) is drawn for a column about 500 pixels wide (its width attribute): on a phone it
+    is shown at no less than 60% of that, so that its labels stay readable."""
+    shrunk = [f"/{p}: {image['src']} shown {image['shown']:.0f} pixels wide for width={image['width']}"
+              for p, load in page_loads.items() for image in load.phone["images"]
+              if image["src"].split("#")[0].endswith(".png")
+              and (not image["width"] or image["shown"] < 0.6 * image["width"])]
+    assert not shrunk, "figures too small to read on a phone (375 pixels):\n" + "\n".join(shrunk)
+    assert any(image["src"].endswith(".png") for load in page_loads.values() for image in load.phone["images"])
+
+
 def test_copy_button_copies_exactly_the_code(page_loads: dict[str, PageLoad]):
     """What the copy button puts on the clipboard is the code of the source: no prompt, no line number,
     no Output. Tested on every page, for the first Python block of each kind on it, and the last one."""
@@ -267,31 +422,81 @@ def test_copy_button_copies_exactly_the_code(page_loads: dict[str, PageLoad]):
     print(f"copy button checked on {len(copies)} Python blocks of {len(with_code)} pages")
 
 
+def _axe_report(page_loads: dict[str, PageLoad], scheme: str) -> list[str]:
+    found = []
+    for page_path, load in page_loads.items():
+        for violation in load.axe.get(scheme, []):
+            if violation["id"] in AXE_ACCEPTED:
+                continue
+            for node in violation["nodes"]:
+                found.append(f"{violation['id']} ({violation['impact']}: {violation['help']}) on /{page_path}: "
+                             f"{node['target']}  {node['html']}\n    {node['why']}")
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_problem(page_loads: dict[str, PageLoad], scheme: str):
+    """axe-core (the engine of Lighthouse's accessibility score) on every page, every rule. In the
+    dark scheme the rules that depend on colour run again (contrast, links told apart from text)."""
+    assert all(scheme in load.axe for load in page_loads.values()), "axe-core did not run on every page"
+    found = _axe_report(page_loads, scheme)
+    assert not found, f"{len(found)} accessibility problems in the {scheme} scheme:\n" + "\n".join(found)
+
+
+def _code_report(blocks: list[tuple[str, dict]]) -> str:
+    return "\n".join(f"/{p} [{b['title']}] {b['longest']} characters, {b['columns']} fit: {b['first'][:80]!r}"
+                     for p, b in blocks)
+
+
+def test_code_blocks_have_room_for_100_characters(page_loads: dict[str, PageLoad], artifacts: Path):
+    """At 1280 pixels, every code block (in an admonition or a content tab too) has room for a line
+    of CODE_COLUMNS characters, the line length of the code."""
+    blocks = [(p, block) for p, load in page_loads.items() for block in load.code_blocks]
+    narrow = [(p, block) for p, block in blocks if block["columns"] < CODE_COLUMNS]
+    fewest = min(block["columns"] for _, block in blocks)
+    scrolling = [(p, block) for p, block in blocks if block["scrolls"]]
+    (artifacts / "code-overflow.txt").write_text(
+        f"# at 1280 pixels: {len(blocks)} code blocks, at least {fewest} characters fit in each; "
+        f"{len(scrolling)} scroll sideways:\n" + _code_report(scrolling) + "\n", encoding="utf-8")
+    print(f"{fewest} columns of code fit at 1280 pixels; {len(scrolling)} of {len(blocks)} blocks scroll")
+    assert not narrow, f"{len(narrow)} code blocks have room for fewer than {CODE_COLUMNS} characters:\n" + (
+        _code_report(narrow))
+
+
+@pytest.mark.xfail(strict=False, reason="1 code block has a line longer than the 118 characters that fit at "
+                   "1280 pixels; the line-length work (ruff, 100 characters) shortens it")
+def test_no_code_block_scrolls_sideways(page_loads: dict[str, PageLoad]):
+    """At 1280 pixels no code block scrolls sideways: a reader reads every line."""
+    scrolling = [(p, block) for p, load in page_loads.items() for block in load.code_blocks if block["scrolls"]]
+    assert not scrolling, f"{len(scrolling)} code blocks scroll sideways at 1280 pixels:\n" + _code_report(scrolling)
+
+
 def test_page_weights(page_loads: dict[str, PageLoad], site_server: SiteServer, artifacts: Path):
-    """Bytes transferred per first visit, written to test-artifacts/; the landing page stays in budget."""
+    """Bytes transferred per first visit of every page, everything it loads (its lazy images too),
+    written to test-artifacts/; every page stays in budget."""
     weights = {}
     for page_path, load in page_loads.items():
-        local = [urlsplit(url).path for url in load.requests if url.startswith(site_server.base_url)]
+        if page_path == MISSING_PAGE:
+            continue
+        local = {urlsplit(url).path for url in load.requests + load.images if url.startswith(site_server.base_url)}
         weights[page_path] = (
             sum(site_server.body_size(path, compressed=True) for path in local),
             sum(site_server.body_size(path, compressed=False) for path in local),
             len(local),
         )
-    landing = weights[""]
     heaviest = max(weights, key=lambda page_path: weights[page_path][0])
     lines = [
         "# Bytes of the response bodies of a first visit (every request: styles, scripts, the search",
-        "# worker and its index, images, diagrams), sent gzip-compressed as GitHub Pages, Netlify or",
-        "# nginx send them, and uncompressed.",
-        f"# landing page budget: {LANDING_BUDGET} bytes transferred",
-        "# page\ttransferred\tuncompressed\trequests",
+        "# worker and its index, images, diagrams, lazy images included), sent gzip-compressed as",
+        "# GitHub Pages, Netlify or nginx send them, and uncompressed.",
+        f"# budget of every page: {PAGE_BUDGET} bytes transferred",
+        "# page\ttransferred\tuncompressed\tfiles",
     ]
     lines += [f"/{p}\t{w[0]}\t{w[1]}\t{w[2]}" for p, w in sorted(weights.items(), key=lambda kv: -kv[1][0])]
-    lines.append(f"# landing page: {landing[0]} bytes transferred ({landing[1]} uncompressed)")
     top = weights[heaviest]
     lines.append(f"# heaviest page: /{heaviest}: {top[0]} bytes transferred ({top[1]} uncompressed)")
     (artifacts / "page-weights.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines[-2:]))
+    print(lines[-1])
 
     # The sizes counted are the ones Chromium received, wherever it reports one (it reports none for
     # the search worker's script).
@@ -299,8 +504,11 @@ def test_page_weights(page_loads: dict[str, PageLoad], site_server: SiteServer, 
     assert site_server.base_url in compared, page_loads[""].browser_sizes
     for url, size in compared.items():
         assert size == site_server.body_size(urlsplit(url).path, compressed=True), url
-    assert any(url.endswith("/search/search_index.json") for url in page_loads[""].requests)
-    assert landing[0] < LANDING_BUDGET, f"the landing page transfers {landing[0]} bytes > {LANDING_BUDGET}"
+    without_index = [p for p, load in page_loads.items() if p != MISSING_PAGE and not any(
+        url.endswith("/search/search_index.json") for url in load.requests)]
+    assert not without_index, f"pages that never asked for the search index: {without_index}"
+    over = [f"/{p} transfers {w[0]} bytes" for p, w in weights.items() if w[0] > PAGE_BUDGET]
+    assert not over, f"over the budget of {PAGE_BUDGET} bytes:\n" + "\n".join(over)
 
 
 def test_screenshots_of_each_part_are_saved(page_loads: dict[str, PageLoad], artifacts: Path):
@@ -327,10 +535,9 @@ def reader(browser, site_server: SiteServer):
     console errors or failed requests."""
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     context.set_default_timeout(TIMEOUT_MS)
-    context.add_init_script(OPEN_SHADOW_ROOTS)
     page = context.new_page()
     reader = Reader(page, PageLoad(""))
-    _listen(page, reader.load)
+    _listen(page, lambda: reader.load)
     yield reader
     context.close()
     assert not _off_site(reader.load.requests, site_server), reader.load.requests
@@ -375,7 +582,7 @@ def search_target(site_dir: Path) -> tuple[str, str, str]:
 def test_search_finds_a_deep_page_and_opens_it(reader: Reader, site_server: SiteServer, site_dir: Path):
     target, title, word = search_target(site_dir)
     page = reader.page
-    page.goto(site_server.base_url, wait_until="networkidle")
+    page.goto(site_server.base_url, wait_until="load")
     query = page.locator("input.md-search__input")  # in the header at desktop width
     query.click()
     query.press_sequentially(word, delay=20)
@@ -385,33 +592,44 @@ def test_search_finds_a_deep_page_and_opens_it(reader: Reader, site_server: Site
     result.wait_for(state="visible")
     result.click()
     page.wait_for_url(lambda url: urlsplit(url).path == site_server.path + target)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     heading = page.locator("h1").first.inner_text().replace("\N{PILCROW SIGN}", "")
     assert " ".join(heading.split()) == " ".join(re.sub(r"<[^>]+>", "", title).split())
     assert word in page.locator("article").inner_text().lower()
     assert page.locator("mark[data-md-highlight]").count() > 0, "the search term is not highlighted"
 
 
-def test_mermaid_diagram_is_drawn_as_svg(reader: Reader, site_server: SiteServer, site_dir: Path):
-    html = {page: page_file(site_dir, page).read_text(encoding="utf-8") for page in site_pages(site_dir)}
-    diagram_pages = [page for page, text in html.items() if 'class="mermaid"' in text]
-    assert diagram_pages, "no page of the site has a mermaid diagram, so none can be checked"
+def test_diagrams_are_shown_in_each_colour_scheme(reader: Reader, site_server: SiteServer, site_dir: Path):
+    """Every diagram is an SVG image drawn beforehand (no mermaid script): the reader's colour scheme
+    shows its variant, which loads (lazily) when scrolled to. Each page is seen in both schemes."""
+    pages = [page for page in site_pages(site_dir)
+             if "diagrams/" in file_of_url(site_dir, page).read_text(encoding="utf-8")]
+    assert pages, "no page of the site shows a diagram, so none can be checked"
     page = reader.page
-    for page_path in diagram_pages:
-        expected = html[page_path].count('class="mermaid"')
+    toggle = page.locator('form[data-md-component="palette"] label:visible')
+
+    def check(page_path: str) -> None:
+        scheme = "dark" if page.evaluate("document.body.dataset.mdColorScheme") == "slate" else "light"
+        shown = page.locator(f'article img[src*="diagrams/"][src$="#only-{scheme}"]')
+        hidden = page.locator(f'article img[src*="diagrams/"]:not([src$="#only-{scheme}"])')
+        assert shown.count() > 0 and shown.count() == hidden.count(), f"/{page_path}: {shown.count()}"
+        for index in range(shown.count()):
+            image = shown.nth(index)
+            image.scroll_into_view_if_needed()
+            image.evaluate("img => img.complete && img.naturalWidth ? 0 : new Promise(resolve => "
+                           "img.addEventListener('load', resolve, {once: true}))")
+            box = image.bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 100, f"/{page_path}: {scheme} diagram is {box}"
+            assert not hidden.nth(index).is_visible(), f"/{page_path}: both variants are shown ({scheme})"
+
+    for page_path in pages:
         page.goto(site_server.base_url + page_path, wait_until="load")
-        page.wait_for_function(
-            "n => document.querySelectorAll('div.mermaid').length >= n && [...document.querySelectorAll("
-            "'div.mermaid')].every(d => d.shadowRoot && d.shadowRoot.querySelector('svg'))",
-            arg=expected,
-        )
-        svgs = page.locator("div.mermaid svg")
-        assert svgs.count() == expected, f"/{page_path}: {svgs.count()} of {expected} diagrams drawn"
-        for index in range(expected):
-            box = svgs.nth(index).bounding_box()
-            assert box and box["width"] > 50 and box["height"] > 20, f"/{page_path}: diagram {index} is {box}"
-            assert svgs.nth(index).locator("text, foreignObject").count() > 0, "a diagram without labels"
-    assert any("/assets/vendor/mermaid-" in url for url in reader.load.requests), reader.load.requests
+        check(page_path)
+        before = page.evaluate("document.body.dataset.mdColorScheme")
+        toggle.click()  # the other scheme, kept for the next page
+        page.wait_for_function("before => document.body.dataset.mdColorScheme !== before", arg=before)
+        check(page_path)
+    assert not any("mermaid" in url for url in reader.load.requests), reader.load.requests
 
 
 def test_light_dark_toggle(reader: Reader, site_server: SiteServer):

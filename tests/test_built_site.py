@@ -1,5 +1,6 @@
-"""Checks on the built HTML, without a browser: every internal link and #anchor resolves, and the pages
-reference nothing on other hosts (external links are listed in test-artifacts/, never fetched)."""
+"""Checks on the built HTML, without a browser: every internal link and #anchor resolves, the pages
+reference nothing on other hosts (external links are listed in test-artifacts/, never fetched), every
+image has a text alternative and a size, diagrams are pre-drawn SVG, and the site knows its URL."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from served_site import site_path
+from served_site import CONFIG, file_of_url, site_path, url_of_file, url_of_source
+
+from site_tools.diagrams import SCHEMES, diagrams_of
 
 SITE = "http://site.invalid" + site_path()  # where the pages are, to resolve relative URLs against
 # Attributes holding a URL: of another document (a link), or of something the browser fetches to show
@@ -72,16 +75,12 @@ class LinkReport:
     loaded_off_site: list[str] = field(default_factory=list)
 
 
-def _url_of(site_dir: Path, path: Path) -> str:
-    rel = path.relative_to(site_dir).as_posix()
-    return SITE + (rel.removesuffix("index.html") if path.name == "index.html" else rel)
+def _absolute_url(site_dir: Path, path: Path) -> str:
+    return SITE + url_of_file(site_dir, path)
 
 
 def _target_file(site_dir: Path, url_path: str) -> Path | None:
-    path = site_dir / unquote(url_path).removeprefix(urlsplit(SITE).path)
-    if path.is_dir():
-        path = path / "index.html"
-    return path if path.is_file() else None
+    return file_of_url(site_dir, unquote(url_path).removeprefix(urlsplit(SITE).path))
 
 
 @pytest.fixture(scope="module")
@@ -100,17 +99,19 @@ def link_report(site_dir: Path, artifacts: Path) -> LinkReport:
     report = LinkReport(pages=len(parsed))
 
     def check(source: str, url: str) -> bool:
-        """`url` is on SITE: record what is wrong with it; True when it has an #anchor."""
+        """`url` is on SITE: record what is wrong with it; True when it has an #anchor (a fragment of
+        an HTML page: on an image, `#only-dark` is no anchor but Material's colour-scheme marker)."""
         parts = urlsplit(url)
         target = _target_file(site_dir, parts.path)
+        anchor = bool(parts.fragment) and (target is None or target.suffix == ".html")
         if target is None:
             report.broken.append(f"{source}: {url.removeprefix(SITE)} -> no such file")
-        elif parts.fragment and unquote(parts.fragment) not in ids_of(target):
+        elif anchor and unquote(parts.fragment) not in ids_of(target):
             report.broken.append(f"{source}: {url.removeprefix(SITE)} -> no id {parts.fragment!r}")
-        return bool(parts.fragment)
+        return anchor
 
     for path, page in parsed.items():
-        page_url = _url_of(site_dir, path)
+        page_url = _absolute_url(site_dir, path)
         source = page_url.removeprefix(SITE) or "(landing page)"
         for ref in page.references:
             value = ref.url.strip()
@@ -170,19 +171,95 @@ def test_stylesheets_import_nothing_from_other_hosts(site_dir: Path):
     assert not offenders, "\n".join(offenders)
 
 
-def test_mermaid_is_served_by_the_site_and_only_where_needed(site_dir: Path):
-    """Pages with a diagram load mermaid from the site (assets/vendor/), not from a CDN; pages without
-    one do not load its 3.5 MB at all."""
-    bundles = sorted((site_dir / "assets" / "vendor").glob("mermaid-*.min.js"))
-    assert len(bundles) == 1 and bundles[0].stat().st_size > 1_000_000, bundles
-    bundle_url = SITE + f"assets/vendor/{bundles[0].name}"
+class _Images(HTMLParser):
+    """The <img> elements of a page's article (its content), with their attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside <article> when > 0
+        self.images: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += tag == "article"
+        if tag == "img" and self.depth:
+            self.images.append({name: value or "" for name, value in attrs})
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag == "article"
+
+
+def _images(path: Path) -> list[dict[str, str]]:
+    parser = _Images()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.images
+
+
+def test_every_image_has_a_text_alternative_and_a_size(site_dir: Path):
+    """Every figure and diagram says what it shows to a reader who cannot see it (a plot states its
+    result, with its numbers), reserves its space before it arrives (width, height) and loads only
+    when scrolled to (loading="lazy")."""
+    problems, count = [], 0
     for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        collector = _Collector()
-        collector.feed(html)
-        page_url = _url_of(site_dir, page)
-        scripts = [urljoin(page_url, ref.url) for ref in collector.page.references if ref.tag == "script"]
-        if 'class="mermaid"' in html:
-            assert bundle_url in scripts, f"{page_url} draws a diagram but does not load {bundle_url}"
-        else:
-            assert bundle_url not in scripts, f"{page_url} has no diagram but loads mermaid"
+        for image in _images(page):
+            count += 1
+            where = f"/{url_of_file(site_dir, page)}: {image.get('src')}"
+            alt = " ".join(image.get("alt", "").split())
+            if len(alt) < 40:
+                problems.append(f"{where}: the alt text {alt!r} does not say what it shows")
+            elif image.get("src", "").endswith(".png") and not re.search(r"\d", alt):
+                problems.append(f"{where}: the alt text of a plot states no result (no number): {alt!r}")
+            if not (image.get("width", "").isdigit() and image.get("height", "").isdigit()):
+                problems.append(f"{where}: no width and height")
+            if image.get("loading") != "lazy":
+                problems.append(f"{where}: not loading=\"lazy\"")
+    assert count > 0, "no page has an image"
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def test_diagrams_are_pre_drawn_svg_with_a_title_and_a_description(site_dir: Path):
+    """No page loads mermaid (3.5 MB): each ```mermaid fence is shown as SVG images drawn beforehand,
+    one per colour scheme, whose alt text and whose <title> and <desc> say what the diagram shows."""
+    scripts = [p.name for p in site_dir.rglob("*.js") if "mermaid" in p.name.lower()]
+    assert not scripts, f"the site ships a mermaid script: {scripts}"
+    raw = [url_of_file(site_dir, p) for p in site_dir.rglob("*.html") if 'class="mermaid"' in p.read_text("utf-8")]
+    assert not raw, f"pages with a diagram left to mermaid (drawn in the browser): {raw}"
+    docs = CONFIG.parent / "docs"
+    diagrams = [d for md in sorted(docs.rglob("*.md"))
+                for d in diagrams_of(md.relative_to(docs).as_posix(), md.read_text(encoding="utf-8"))]
+    assert diagrams, "no page has a diagram, so none can be checked"
+    problems = []
+    for diagram in diagrams:
+        page = file_of_url(site_dir, url_of_source(diagram.page))
+        shown = {image.get("src", "").rsplit("/", 1)[-1]: image for image in _images(page)}
+        for scheme in SCHEMES:
+            name = diagram.svg(scheme).rsplit("/", 1)[-1]
+            image = shown.get(f"{name}#only-{scheme}")
+            svg = (site_dir / diagram.svg(scheme)).read_text(encoding="utf-8")
+            title = re.search(r"<title[^>]*>(.*?)</title>", svg, re.S)
+            desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S)
+            if image is None:
+                problems.append(f"{diagram.page}: diagram {diagram.number} ({scheme}) is not shown")
+            elif " ".join(image.get("alt", "").split()) != diagram.alt:
+                problems.append(f"{diagram.page}: diagram {diagram.number} ({scheme}) alt: {image.get('alt')!r}")
+            if not title or not desc or " ".join(title[1].split()) != diagram.title \
+                    or " ".join(desc[1].split()) != diagram.description:
+                problems.append(f"{diagram.svg(scheme)}: its <title> and <desc> are not the diagram's")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_site_knows_its_url(site_dir: Path):
+    """site_url gives a sitemap of every page and a canonical link on each; the 404 page links its
+    styles under the site's path, so that it works under a GitHub project's sub-path."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    pages = [url_of_file(site_dir, p) for p in site_dir.rglob("*.html") if p.name != "404.html"]
+    listed = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(CONFIG))["site_url"]
+    assert site_url and sorted(listed) == sorted(site_url + page for page in pages), listed
+    for page in pages:
+        html = file_of_url(site_dir, page).read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{site_url + page}">' in html, f"/{page} has no canonical link"
+    not_found = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert f'href="{site_path()}assets/stylesheets/' in not_found, (
+        "404.html does not link its styles under the site's path")

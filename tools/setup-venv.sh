@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv and fills it with everything the site and its tests need.
 # Called by `make serve` and `make test`; safe to run again (it only adds what is missing).
+# It also finds (or, with no other, downloads) the Chromium that the browser tests drive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,3 +44,7 @@ if ! "$VENV/bin/python" -c 'import torch' 2>/dev/null; then
 fi
 
 pip install -q -e .
+
+# A browser for the browser tests: $CHROMIUM, else the system's Chromium or Chrome, else Playwright's
+# own (downloaded once). Without one it says how to install one, and `make serve` still works.
+"$VENV/bin/python" -m site_tools.browser --install

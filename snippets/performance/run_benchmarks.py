@@ -135,44 +135,52 @@ def plot_all(out):
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from PIL import Image
 
     files = sorted(out.glob("results-*.json"))
     data = {f.stem.removeprefix("results-"): json.loads(f.read_text()) for f in files}
     written = []
+    # Sized for the page's text column: 5 inches at 200 dpi is 1000 pixels, shown 500 pixels wide
+    # (twice as sharp), panels stacked rather than side by side, so that on a phone (about 340
+    # pixels) the text is still about 10 pixels high.
+    plt.rcParams.update({"font.size": 11, "axes.titlesize": 12, "legend.fontsize": 9})
+    width = 5
 
     def save(fig, name):
         fig.tight_layout()
-        fig.savefig(out / name, dpi=110)
+        fig.savefig(out / name, dpi=200, metadata={"Software": None})
         plt.close(fig)
+        with Image.open(out / name) as image:  # 32 colours look the same, at half the bytes
+            image.convert("RGB").quantize(colors=32).save(out / name, optimize=True)
         written.append(name)
 
     for key, res in data.items():
         title = f"{res['environment']['device_name']}, torch {res['environment']['torch']}"
-        fig, axes = plt.subplots(1, 3, figsize=(15, 4.2))
+        fig, axes = plt.subplots(3, 1, figsize=(width, 11))
         ax = axes[0]
         for (direction, memory) in sorted({(r["direction"], r["memory"]) for r in res["copies"]}):
             rows = [r for r in res["copies"] if r["direction"] == direction and r["memory"] == memory]
             ax.loglog([r["size_mb"] for r in rows], [r["seconds"] for r in rows], "o-", label=f"{direction}, {memory}")
         ax.set(xlabel="size (MB)", ylabel="seconds per copy", title="copies")
-        ax.legend(fontsize=8)
+        ax.legend()
         ax = axes[1]
         rows = res["op_costs"]
         ax.loglog([r["elements"] for r in rows], [r["seconds"] for r in rows], "o-")
         ax.set(xlabel="elements", ylabel="seconds per x.add_(1)", title="one operation")
         ax = axes[2]
         for device, threads in sorted({(r["device"], r["threads"]) for r in res["steps"]}):
-            for width in sorted({r["width"] for r in res["steps"]}):
-                rows = [r for r in res["steps"] if (r["device"], r["threads"], r["width"]) == (device, threads, width)]
+            for width_ in sorted({r["width"] for r in res["steps"]}):
+                rows = [r for r in res["steps"] if (r["device"], r["threads"], r["width"]) == (device, threads, width_)]
                 if rows:
                     style = "o-" if device != "cpu" else ("s--" if threads == 1 else "^:")
-                    label = f"{device}" + (f" {threads} thr" if device == "cpu" else "") + f", width {width}"
+                    label = f"{device}" + (f" {threads} thr" if device == "cpu" else "") + f", width {width_}"
                     ax.loglog([r["batch"] for r in rows], [r["seconds"] for r in rows], style, label=label)
         ax.set(xlabel="batch", ylabel="seconds per training step", title="training step")
-        ax.legend(fontsize=7)
+        ax.legend(fontsize=8)
         fig.suptitle(title)
         save(fig, f"overheads-{key}.png")
 
-        fig, ax = plt.subplots(figsize=(7, 4.2))
+        fig, ax = plt.subplots(figsize=(width, 4))
         dev = res["environment"]["device"]
         for threads in sorted({r["threads"] for r in res["steps"] if r["device"] == dev}):
             rows = sorted((r for r in res["steps"] if r["device"] == dev and r["threads"] == threads),
@@ -183,17 +191,24 @@ def plot_all(out):
         ax.axhline(peak["matmul_flop_per_s"], color="gray", ls="--", label=f"{peak['matmul_n']}x{peak['matmul_n']} matmul")
         if peak["stated_flop_per_s"]:
             ax.axhline(peak["stated_flop_per_s"], color="red", ls=":", label="stated peak")
-        ax.set(xlabel="batch x width^2 (work per step)", ylabel="FLOP/s achieved", title=title)
+        ax.set(xlabel="batch x width^2 (work per step)", ylabel="FLOP/s achieved")
+        ax.set_title(title, fontsize=10)
         ax.legend(fontsize=8)
         save(fig, f"flops-{key}.png")
 
-        fig, axes = plt.subplots(1, 2, figsize=(13, 4.2))
-        rows = [r for r in res["variants"] if "per_step_s" in r]
+        fig, axes = plt.subplots(2, 1, figsize=(width, 9.5), height_ratios=[3, 2])
+        rows = [r for r in res["variants"] if "per_step_s" in r][::-1]
         ax = axes[0]
-        ax.barh([r["variant"] for r in rows][::-1], [r["per_step_s"] * 1e6 for r in rows][::-1], label="median chunk")
-        ax.plot([r["fastest_s"] * 1e6 for r in rows][::-1], range(len(rows)), "k|", ms=14, label="fastest chunk")
+        ax.barh(range(len(rows)), [r["per_step_s"] * 1e6 for r in rows], height=0.45, label="median chunk")
+        ax.plot([r["fastest_s"] * 1e6 for r in rows], range(len(rows)), "k|", ms=12, label="fastest chunk")
+        for y, row in enumerate(rows):  # names above the bars: the bars keep the figure's full width
+            ax.text(0.01, y + 0.28, row["variant"], transform=ax.get_yaxis_transform(), va="bottom")
         ax.set_xscale("log")
-        ax.legend(fontsize=8)
+        ax.set_xticks([50, 100, 200, 500], labels=["50", "100", "200", "500"])
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        ax.set_yticks([])
+        ax.set_ylim(-0.5, len(rows) - 0.1)
+        ax.legend(fontsize=8, loc="lower right")
         ax.set(xlabel="microseconds per training step (log scale)", title=f"Iris, {rows[0]['epochs']} epochs")
         ax = axes[1]
         rows = res["logging"]
