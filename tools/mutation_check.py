@@ -49,15 +49,19 @@ def add_file(path: str, text: str) -> Callable[[Path], None]:
 
 
 def add_to_list(key: str, item: str) -> Callable[[Path], None]:
-    """Add ``item`` to the top-level list ``key`` of mkdocs.yml, creating the list if there is none."""
+    """Add ``item`` at the end of the top-level list ``key`` of mkdocs.yml (so that a style sheet
+    comes after the site's own and wins), creating the list if there is none."""
     def apply(root: Path) -> None:
         config = root / "mkdocs.yml"
-        text = config.read_text(encoding="utf-8")
-        if f"\n{key}:\n" in text:
-            text = text.replace(f"\n{key}:\n", f"\n{key}:\n  - {item}\n", 1)
+        lines = config.read_text(encoding="utf-8").split("\n")
+        if f"{key}:" in lines:
+            end = lines.index(f"{key}:") + 1
+            while end < len(lines) and lines[end].startswith("  - "):
+                end += 1
+            lines.insert(end, f"  - {item}")
         else:
-            text = text.replace("\nplugins:", f"\n{key}:\n  - {item}\n\nplugins:", 1)
-        config.write_text(text, encoding="utf-8")
+            lines.insert(lines.index("plugins:"), f"{key}:\n  - {item}\n")
+        config.write_text("\n".join(lines), encoding="utf-8")
 
     return apply
 
