@@ -21,6 +21,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from mkdocs.config import load_config
 
 from site_tools.harness import PythonBlock, make_sybil, shown_code
 from site_tools.jupyter_markdown import plain_markdown
@@ -100,7 +101,10 @@ def test_links_and_anchors():
     assert jupyter_anchor("Going deeper: `__call__` [here](x.md)") == "Going-deeper:-__call__-here"
     cells = page_notebook(DOCS / "modules" / "callable-objects.md").cells
     text = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
-    assert "](module-call/)" in text  # a page's URL, relative to the notebook's place
+    # A link to another page is the published page's full address (site_url), so that it works
+    # from a downloaded notebook.
+    site_url = load_config(str(CONFIG))["site_url"]
+    assert f"]({site_url.rstrip('/')}/modules/module-call/)" in text
     images = [c for p in pages() for c in page_notebook(p).cells if "attachments" in c]
     assert images and all("](attachment:" in cell.source for cell in images)
 
