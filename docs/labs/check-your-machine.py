@@ -11,7 +11,6 @@
 # %%
 import os
 import platform
-import sys
 
 import psutil
 import torch

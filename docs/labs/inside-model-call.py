@@ -61,7 +61,7 @@ def show(table):
 names = [f"{i} {type(layer).__name__}" for i, layer in enumerate(model)]
 handles = [
     layer.register_forward_hook(record_activation(name))
-    for name, layer in zip(names, model)
+    for name, layer in zip(names, model, strict=True)
 ]
 model.train()
 logits = model(images)
@@ -93,7 +93,7 @@ def record_gradient(name):
 
 weighted = [
     (name, layer)
-    for name, layer in zip(names, model)
+    for name, layer in zip(names, model, strict=True)
     if isinstance(layer, (nn.Conv2d, nn.Linear))
 ]
 handles += [  # not on the first layer: see below
