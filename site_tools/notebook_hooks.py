@@ -8,14 +8,16 @@
   build gives their kernel (shorter runs than a reader's), and mkdocs-jupyter's cache, which keys
   only on a lab's own text, is kept in a folder named after everything else an output depends on
   (those variables, the torch version, the machine), so that a changed machine reruns the labs.
-* ``on_page_content`` removes from a lab's HTML the scripts nbconvert's template loads from a CDN
-  (MathJax, mermaid): the site loads nothing from another host, and the labs need neither.
+* ``on_page_content`` rewrites a lab's HTML into the site's own markup (``lab_html.rewrite``):
+  without JupyterLab's style sheet and nbconvert's scripts (MathJax and mermaid from a CDN, a copy
+  button), with Material's code blocks, Output blocks, and images that say what they show.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import logging
 import os
 import platform
 import re
@@ -28,24 +30,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from site_tools.lab_html import rewrite
 from site_tools.notebooks import Site, notebook_json, notebook_uri, page_notebook
+
+log = logging.getLogger("mkdocs.hooks.notebook_hooks")
 
 # The labs read these; a reader who runs a lab at home gets the full run (see docs/labs/).
 LAB_ENVIRONMENT = {"HOMEWORK_EPOCHS": "1000"}
 JUPYTER_PLUGIN = "mkdocs-jupyter"
-_SCRIPT = re.compile(r"<script\b(?P<tag>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
-_OFF_SITE_SRC = re.compile(r"\bsrc=\"(?:(?:https?:)?//[^\"]*)?\"")  # another host's, or empty
-_OFF_SITE_IMPORT = re.compile(r"\bimport\(\s*[\"'](?:https?:)?//")
-
-
-def _off_site(script: re.Match[str]) -> bool:
-    """A script that loads code from another host: nbconvert's MathJax (with an empty URL when
-    none is configured, which would load the page itself as a script) and its mermaid loader."""
-    return bool(
-        _OFF_SITE_SRC.search(script["tag"])
-        or _OFF_SITE_IMPORT.search(script["body"])
-        or "text/x-mathjax-config" in script["tag"]
-    )
 
 
 def _lab_cache_key() -> str:
@@ -112,4 +104,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
 def on_page_content(html: str, page: Page, **kwargs) -> str:
     if getattr(page, "nb_url", None) is None:  # not a page that mkdocs-jupyter rendered
         return html
-    return _SCRIPT.sub(lambda script: "" if _off_site(script) else script[0], html)
+    html, problems = rewrite(html)
+    for problem in problems:
+        log.warning("%s: %s", page.file.src_uri, problem)
+    return html
