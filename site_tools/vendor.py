@@ -20,7 +20,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE = Path(__file__).resolve().parent.parent / ".cache"
+from site_tools.paths import ROOT
+
+CACHE = ROOT / ".cache"
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from site_tools.browser import CHROMIUM_ARGS, INSTALL_HELP, chromium_executable  # noqa: F401 (for conftest.py)
+from site_tools.paths import CONFIG, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
 ARTIFACTS = ROOT / "test-artifacts"
 
 

@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from site_tools.diagrams import SCHEMES, diagrams_of, problems, record, recorded_hash
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from site_tools.paths import DOCS
 
 
 def all_diagrams():

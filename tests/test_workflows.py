@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from site_tools.paths import ROOT
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 
