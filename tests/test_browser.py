@@ -553,11 +553,6 @@ def test_code_blocks_have_room_for_100_characters(page_loads: dict[str, PageLoad
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="1 code block has a line longer than the 118 characters that fit at "
-    "1280 pixels; the line-length work (ruff, 100 characters) shortens it",
-)
 def test_no_code_block_scrolls_sideways(page_loads: dict[str, PageLoad]):
     """At 1280 pixels no code block scrolls sideways: a reader reads every line."""
     scrolling = [
