@@ -23,7 +23,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parent.parent
+from site_tools.paths import ROOT
+
 PLACEHOLDER = re.compile(
     r"^(?P<indent>[ \t]*)(?P<comment><!--\s*benchmark-table(?P<args>.*?)-->)[ \t]*$", re.MULTILINE
 )

@@ -1,15 +1,15 @@
 """Which Chromium the browser tests and the diagram renderer drive, and how `make` sets one up.
 
-Playwright drives a Chromium that is already on the machine; it downloads one only when there is none.
-The order, for the tests and for the set-up alike:
+Playwright drives a Chromium that is already on the machine; it downloads one only when there is
+none. The order, for the tests and for the set-up alike:
 
 1. ``$CHROMIUM``, when set (any Chromium or Chrome executable);
 2. a system Chromium or Chrome: on ``PATH``, or in macOS's /Applications;
 3. Playwright's own Chromium, if ``playwright install chromium`` has put one in its cache.
 
-``python -m site_tools.browser --install`` (run by tools/setup-venv.sh) reports what it found, and runs
-``playwright install chromium`` only when the first two give nothing. Where that download fails (no
-internet), it prints how to install a browser by hand and still exits 0: ``make serve`` needs no
+``python -m site_tools.browser --install`` (run by tools/setup-venv.sh) reports what it found, and
+runs ``playwright install chromium`` only when the first two give nothing. Where that download fails
+(no internet), it prints how to install a browser by hand and still exits 0: ``make serve`` needs no
 browser, and the browser tests fail (they never skip) with the same message.
 """
 
@@ -23,9 +23,9 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-# Headless, and nothing that talks to Google's servers on its own. The host resolver rule makes every
-# host but the local server unreachable: a page that asks another host for something shows that
-# request in the tests (which fail) at once, whether or not this machine is online.
+# Headless, and nothing that talks to Google's servers on its own. The host resolver rule makes
+# every host but the local server unreachable: a page that asks another host for something shows
+# that request in the tests (which fail) at once, whether or not this machine is online.
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -44,13 +44,15 @@ CHROMIUM_APPS = (
 )
 INSTALL_HELP = (
     "The browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`; "
-    "macOS: `brew install --cask chromium`), or set the CHROMIUM environment variable to a Chromium "
-    "or Chrome executable, e.g. `CHROMIUM=/path/to/chromium make test`. These tests never skip."
+    "macOS: `brew install --cask chromium`), or set the CHROMIUM environment variable to a "
+    "Chromium or Chrome executable, e.g. `CHROMIUM=/path/to/chromium make test`. "
+    "These tests never skip."
 )
 
 
-def system_chromium(which: Callable[[str], str | None] = shutil.which,
-                    apps: tuple[str, ...] = CHROMIUM_APPS) -> str | None:
+def system_chromium(
+    which: Callable[[str], str | None] = shutil.which, apps: tuple[str, ...] = CHROMIUM_APPS
+) -> str | None:
     """A Chromium or Chrome on PATH, else in macOS's /Applications."""
     for name in CHROMIUM_NAMES:
         if found := which(name):
@@ -65,14 +67,16 @@ def playwright_chromium() -> str | None:
 
         with sync_playwright() as playwright:
             path = playwright.chromium.executable_path
-    except Exception:  # noqa: BLE001 (no Playwright, or no driver: then there is no such browser)
+    except Exception:  # no Playwright, or no driver: then there is no such browser
         return None
     return path if path and Path(path).is_file() else None
 
 
-def chromium_executable(env: Mapping[str, str] = os.environ,
-                        system: Callable[[], str | None] = system_chromium,
-                        downloaded: Callable[[], str | None] = playwright_chromium) -> str | None:
+def chromium_executable(
+    env: Mapping[str, str] = os.environ,
+    system: Callable[[], str | None] = system_chromium,
+    downloaded: Callable[[], str | None] = playwright_chromium,
+) -> str | None:
     """$CHROMIUM, else a system Chromium or Chrome, else Playwright's own Chromium; None if none."""
     if env.get("CHROMIUM"):
         return env["CHROMIUM"]
@@ -82,17 +86,21 @@ def chromium_executable(env: Mapping[str, str] = os.environ,
 def _playwright_install() -> bool:
     """`playwright install chromium` (a download of about 150 MB); True when it worked."""
     try:
-        result = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], timeout=900)
+        result = subprocess.run(
+            [sys.executable, "-m", "playwright", "install", "chromium"], timeout=900
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return result.returncode == 0
 
 
-def ensure_chromium(env: Mapping[str, str] = os.environ,
-                    system: Callable[[], str | None] = system_chromium,
-                    downloaded: Callable[[], str | None] = playwright_chromium,
-                    install: Callable[[], bool] = _playwright_install,
-                    say: Callable[[str], None] = print) -> str | None:
+def ensure_chromium(
+    env: Mapping[str, str] = os.environ,
+    system: Callable[[], str | None] = system_chromium,
+    downloaded: Callable[[], str | None] = playwright_chromium,
+    install: Callable[[], bool] = _playwright_install,
+    say: Callable[[str], None] = print,
+) -> str | None:
     """Find a Chromium in the order above; download Playwright's only when there is no other."""
     if env.get("CHROMIUM"):
         say(f"browser: {env['CHROMIUM']} (from $CHROMIUM)")
@@ -103,7 +111,10 @@ def ensure_chromium(env: Mapping[str, str] = os.environ,
     if found := downloaded():
         say(f"browser: {found} (Playwright's, already downloaded)")
         return found
-    say("browser: no Chromium or Chrome found; downloading Playwright's (`playwright install chromium`)")
+    say(
+        "browser: no Chromium or Chrome found; "
+        "downloading Playwright's (`playwright install chromium`)"
+    )
     if install() and (found := downloaded()):
         say(f"browser: {found} (Playwright's)")
         return found
@@ -112,9 +123,14 @@ def ensure_chromium(env: Mapping[str, str] = os.environ,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--install", action="store_true",
-                        help="download Playwright's Chromium when no other browser is found")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--install",
+        action="store_true",
+        help="download Playwright's Chromium when no other browser is found",
+    )
     args = parser.parse_args(argv)
     if args.install:
         ensure_chromium()

@@ -1,7 +1,7 @@
 """Diagrams: written as ``mermaid`` fences in the pages, shown as SVG images drawn beforehand.
 
-A page keeps its diagram as text, a ```` ```mermaid ```` fence whose first lines after the diagram type
-give it a title and a description (mermaid's own accessibility syntax)::
+A page keeps its diagram as text, a ```` ```mermaid ```` fence whose first lines after the diagram
+type give it a title and a description (mermaid's own accessibility syntax)::
 
     ```mermaid
     flowchart TD
@@ -11,12 +11,13 @@ give it a title and a description (mermaid's own accessibility syntax)::
     ```
 
 ``tools/render_diagrams.py`` draws each fence with mermaid in Chromium, once with light colours and
-once with dark ones, into ``diagrams/<page>-<n>.light.svg`` and ``.dark.svg`` next to the page; each SVG
-records the hash of what it was drawn from. At build time this hook (listed under ``hooks:`` in
+once with dark ones, into ``diagrams/<page>-<n>.light.svg`` and ``.dark.svg`` next to the page; each
+SVG records the hash of what it was drawn from. At build time this hook (listed under ``hooks:`` in
 mkdocs.yml) replaces the fence with the two images (Material shows the one of the reader's colour
-scheme: ``#only-light``, ``#only-dark``), whose alt text is the title and the description. Readers load
-a few kilobytes of SVG instead of a 3.5 MB script, and a screen reader reads what the diagram shows.
-A missing or out-of-date SVG is a build warning (an error under ``--strict``) that says what to run.
+scheme: ``#only-light``, ``#only-dark``), whose alt text is the title and the description. Readers
+load a few kilobytes of SVG instead of a 3.5 MB script, and a screen reader reads what the diagram
+shows. A missing or out-of-date SVG is a build warning (an error under ``--strict``) that says what
+to run.
 """
 
 from __future__ import annotations
@@ -33,26 +34,63 @@ from site_tools.vendor import MERMAID
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
 SCHEMES = ("light", "dark")
-FONT = '"DejaVu Sans", Verdana, Geneva, sans-serif'  # wide fonts: labels measured in one fit in the other
+# Wide fonts: labels measured in one fit in the other.
+FONT = '"DejaVu Sans", Verdana, Geneva, sans-serif'
 # What mermaid draws with, per colour scheme (its "base" theme, in this site's deep orange).
 THEMES = {
-    "light": {"background": "#ffffff", "primaryColor": "#fbe9e7", "primaryBorderColor": "#bf360c",
-              "primaryTextColor": "#1f1f1f", "lineColor": "#555555", "textColor": "#1f1f1f",
-              "edgeLabelBackground": "#ffffff", "clusterBkg": "#f5f5f5", "clusterBorder": "#8a8a8a",
-              "titleColor": "#1f1f1f", "fontFamily": FONT, "fontSize": "16px"},
-    "dark": {"background": "#1e2129", "primaryColor": "#3b2a26", "primaryBorderColor": "#ff8a65",
-             "primaryTextColor": "#eeeeee", "lineColor": "#bbbbbb", "textColor": "#eeeeee",
-             "edgeLabelBackground": "#1e2129", "clusterBkg": "#272b35", "clusterBorder": "#9a9a9a",
-             "titleColor": "#eeeeee", "fontFamily": FONT, "fontSize": "16px"},
+    "light": {
+        "background": "#ffffff",
+        "primaryColor": "#fbe9e7",
+        "primaryBorderColor": "#bf360c",
+        "primaryTextColor": "#1f1f1f",
+        "lineColor": "#555555",
+        "textColor": "#1f1f1f",
+        "edgeLabelBackground": "#ffffff",
+        "clusterBkg": "#f5f5f5",
+        "clusterBorder": "#8a8a8a",
+        "titleColor": "#1f1f1f",
+        "fontFamily": FONT,
+        "fontSize": "16px",
+    },
+    "dark": {
+        "background": "#1e2129",
+        "primaryColor": "#3b2a26",
+        "primaryBorderColor": "#ff8a65",
+        "primaryTextColor": "#eeeeee",
+        "lineColor": "#bbbbbb",
+        "textColor": "#eeeeee",
+        "edgeLabelBackground": "#1e2129",
+        "clusterBkg": "#272b35",
+        "clusterBorder": "#9a9a9a",
+        "titleColor": "#eeeeee",
+        "fontFamily": FONT,
+        "fontSize": "16px",
+    },
 }
-CONFIG = {"startOnLoad": False, "securityLevel": "strict", "deterministicIds": True, "htmlLabels": False,
-          "flowchart": {"htmlLabels": False, "padding": 12, "useMaxWidth": False, "wrappingWidth": 170,
-                        "nodeSpacing": 24, "rankSpacing": 36,
-                        "subGraphTitleMargin": {"top": 8, "bottom": 4}}, "theme": "base"}
+CONFIG = {
+    "startOnLoad": False,
+    "securityLevel": "strict",
+    "deterministicIds": True,
+    "htmlLabels": False,
+    "flowchart": {
+        "htmlLabels": False,
+        "padding": 12,
+        "useMaxWidth": False,
+        "wrappingWidth": 170,
+        "nodeSpacing": 24,
+        "rankSpacing": 36,
+        "subGraphTitleMargin": {"top": 8, "bottom": 4},
+    },
+    "theme": "base",
+}
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)```mermaid[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
-                    re.MULTILINE | re.DOTALL)
-_RECORD = re.compile(r"<!-- drawn by tools/render_diagrams\.py; source sha256: (?P<hash>[0-9a-f]{64}) -->")
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```mermaid[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+_RECORD = re.compile(
+    r"<!-- drawn by tools/render_diagrams\.py; source sha256: (?P<hash>[0-9a-f]{64}) -->"
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +123,8 @@ class Diagram:
 
     @property
     def source_hash(self) -> str:
-        """What an SVG must record to be up to date: the source, mermaid's version, the drawing settings."""
+        """What an SVG must record to be up to date: the source, mermaid's version, the drawing
+        settings."""
         recipe = json.dumps([MERMAID.version, CONFIG, THEMES, self.source], sort_keys=True)
         return hashlib.sha256(recipe.encode()).hexdigest()
 
@@ -125,7 +164,9 @@ def problems(diagram: Diagram, docs_dir: Path) -> list[str]:
     found = []
     where = f"{diagram.page}, diagram {diagram.number}"
     if not diagram.title or not diagram.description:
-        found.append(f"{where} needs `accTitle: ...` and `accDescr: ...` lines (what a screen reader reads)")
+        found.append(
+            f"{where} needs `accTitle: ...` and `accDescr: ...` lines (what a screen reader reads)"
+        )
     for scheme in SCHEMES:
         path = docs_dir / diagram.svg(scheme)
         if not path.is_file():
@@ -154,7 +195,9 @@ def image_markdown(diagram: Diagram, docs_dir: Path) -> str:
         relative = diagram.svg(scheme).removeprefix(diagram.page.rpartition("/")[0] + "/")
         size = f' width="{width}" height="{height}"' if width and height else ""
         images.append(f'![{alt}]({relative}#only-{scheme}){{{size} loading="lazy" }}')
-    return "\n".join(diagram.indent + line for line in ["<div class=\"diagram\" markdown>", *images, "</div>"])
+    return "\n".join(
+        diagram.indent + line for line in ['<div class="diagram" markdown>', *images, "</div>"]
+    )
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -1,12 +1,13 @@
 """MkDocs hooks of this site (listed under ``hooks:`` in mkdocs.yml).
 
 Diagrams are drawn beforehand into SVG images (site_tools/diagrams.py, a hook of its own): the site
-serves no mermaid script. This one fills the benchmark tables from the recorded data and shows
-Output blocks' example values without their braces.
+serves no mermaid script. This one fills the benchmark tables from the recorded data, shows
+Output blocks' example values without their braces, and keeps code blocks out of the search index.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
@@ -14,9 +15,19 @@ from mkdocs.structure.pages import Page
 from site_tools.benchmark_tables import fill_tables
 from site_tools.outputs import show_example_values
 
+# A fenced code block as pymdownx.highlight writes it (Python, Output, bash...).
+_CODE_BLOCK = re.compile(r'<div class="(?:language-[\w-]+ )?highlight"')
+
 
 def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:
     """Fill the benchmark tables' placeholders from the recorded data (see benchmark_tables.py),
     and show Output blocks' example values without their braces (see outputs.py)."""
     markdown = fill_tables(markdown, Path(page.file.abs_src_path), page.file.src_uri)
     return show_example_values(markdown)
+
+
+def on_page_content(html: str, page: Page, **kwargs) -> str:
+    """Code and Output blocks stay out of the search index (Material's ``data-search-exclude``).
+    Every page loads the index, and the code made it most of every page's weight; prose and inline
+    code, where the pages name the APIs they use, are still found."""
+    return _CODE_BLOCK.sub(lambda match: match.group(0) + " data-search-exclude", html)

@@ -15,8 +15,8 @@ process forked from it:
   only, as ``python snippets/x.py`` has it).
 * Nothing it does (threads set, globals changed, a module patched) reaches another page.
 
-This module is imported by the fork server, so it imports nothing heavy itself and nothing from the
-rest of ``site_tools``.
+This module is imported by the fork server, so it imports nothing heavy itself: of the rest of
+``site_tools``, only ``paths``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from site_tools.paths import ROOT
+
 # Imported once by the fork server, so that no page or snippet pays for them.
 PRELOAD = [
     "torch",
@@ -52,7 +54,7 @@ ENVIRONMENT = {
     # pages run side by side, and spinning threads of one page would take the cores of another.
     "OMP_WAIT_POLICY": "PASSIVE",
 }
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = ROOT
 
 
 @dataclass(frozen=True)

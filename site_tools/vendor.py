@@ -2,9 +2,9 @@
 
 The diagram renderer (tools/render_diagrams.py) draws with mermaid's browser bundle, and the browser
 tests check every page with axe-core. Neither is served to readers. Each file is taken from its
-package's tarball on the npm registry (``npm pack``, which honours the user's registry and proxy, else
-plain HTTPS), checked against the sha512 that the registry publishes for that version, and kept in
-.cache/ (gitignored), so that later runs need no network.
+package's tarball on the npm registry (``npm pack``, which honours the user's registry and proxy,
+else plain HTTPS), checked against the sha512 that the registry publishes for that version, and kept
+in .cache/ (gitignored), so that later runs need no network.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE = Path(__file__).resolve().parent.parent / ".cache"
+from site_tools.paths import ROOT
+
+CACHE = ROOT / ".cache"
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,14 @@ class NpmFile:
 
 
 MERMAID = NpmFile(
-    "mermaid", "11.17.2",
+    "mermaid",
+    "11.17.2",
     "sha512-V6K3C8EBdEsPFZXSKMJe6ppQOENxuHARr9GvHX4hh47lAbhMRD9qf4oEK7LoaRQxULMa80/qt5gHO73aCleBBg==",
     "package/dist/mermaid.min.js",
 )
 AXE = NpmFile(
-    "axe-core", "4.14.1",
+    "axe-core",
+    "4.14.1",
     "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
     "package/axe.min.js",
 )
@@ -60,8 +64,17 @@ def _download_tarball(file: NpmFile) -> bytes:
     if npm:
         with tempfile.TemporaryDirectory() as tmp:
             result = subprocess.run(
-                [npm, "pack", f"{file.package}@{file.version}", "--silent", "--pack-destination", tmp],
-                capture_output=True, text=True, timeout=300,
+                [
+                    npm,
+                    "pack",
+                    f"{file.package}@{file.version}",
+                    "--silent",
+                    "--pack-destination",
+                    tmp,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
             tarballs = list(Path(tmp).glob("*.tgz"))
             if result.returncode == 0 and tarballs:
@@ -85,7 +98,9 @@ def npm_file(file: NpmFile, cache_dir: Path = CACHE) -> Path:
             f"{file.package}@{file.version} at {target}."
         ) from error
     if _integrity(tarball) != file.integrity:
-        raise VendorError(f"the {file.package} {file.version} tarball does not match its published sha512")
+        raise VendorError(
+            f"the {file.package} {file.version} tarball does not match its published sha512"
+        )
     with tarfile.open(fileobj=io.BytesIO(tarball)) as archive:
         member = archive.extractfile(file.member)
         if member is None:

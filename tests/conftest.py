@@ -1,9 +1,9 @@
 """Session fixtures of the site-wide tests: the built site, a local server for it, and one Chromium.
 
-The site is built once per test session (``mkdocs build --strict``) into a temporary folder and served
-on 127.0.0.1 by a threaded ``http.server``. The browser tests drive the system's Chromium through
-Playwright; when no Chromium can be found or launched they fail with a message that says how to
-install one. They never skip.
+The site is built once per test session (``mkdocs build --strict``) into a temporary folder and
+served on 127.0.0.1 by a threaded ``http.server``. The browser tests drive the system's Chromium
+through Playwright; when no Chromium can be found or launched they fail with a message that says how
+to install one. They never skip.
 """
 
 from __future__ import annotations
@@ -37,11 +37,22 @@ class Build:
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """`mkdocs build --strict` into a temporary folder, once per session. A failure is not raised here:
-    test_strict_build reports it, and every test that needs the site fails through ``site_dir``."""
+    """`mkdocs build --strict` into a temporary folder, once per session. A failure is not raised
+    here: test_strict_build reports it, and every test that needs the site fails through
+    ``site_dir``."""
     directory = tmp_path_factory.mktemp("site")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(directory)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(CONFIG),
+            "-d",
+            str(directory),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -74,15 +85,19 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
-        pytest.fail(f"the Python package playwright is missing ({error}); `make test` installs it.",
-                    pytrace=False)
+        pytest.fail(
+            f"the Python package playwright is missing ({error}); `make test` installs it.",
+            pytrace=False,
+        )
     executable = chromium_executable()
     if executable is None:
         pytest.fail(f"no Chromium found. {INSTALL_HELP}", pytrace=False)
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, timeout=60_000)
-    except Exception as error:  # noqa: BLE001 (whatever went wrong, the reader must install a browser)
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, timeout=60_000
+        )
+    except Exception as error:  # whatever went wrong, the reader must install a browser
         failure = f"Chromium ({executable}) could not be launched: {error}\n{INSTALL_HELP}"
     else:
         failure = None
@@ -96,6 +111,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
-    """test-artifacts/ at the repository root (gitignored): screenshots, link lists, page weights."""
+    """test-artifacts/ at the repository root (gitignored): screenshots, link lists, page
+    weights."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

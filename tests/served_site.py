@@ -1,4 +1,5 @@
-"""What the site-wide tests share: where things are, a local server for the built site, Chromium, axe.
+"""What the site-wide tests share: where things are, a local server for the built site,
+Chromium, axe.
 
 The fixtures that use these are in conftest.py.
 """
@@ -13,9 +14,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from site_tools.browser import CHROMIUM_ARGS, INSTALL_HELP, chromium_executable  # noqa: F401 (for conftest.py)
+from site_tools.paths import CONFIG, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -43,7 +43,8 @@ def url_of_source(md: str) -> str:
 
 
 def url_of_file(site_dir: Path, path: Path) -> str:
-    """The URL path of a file of the built site: ".../modules/hooks/index.html" -> "modules/hooks/"."""
+    """The URL path of a file of the built site: ".../modules/hooks/index.html" ->
+    "modules/hooks/"."""
     rel = path.relative_to(site_dir).as_posix()
     return rel.removesuffix("index.html") if path.name == "index.html" else rel
 
@@ -63,10 +64,10 @@ def site_pages(site_dir: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------------
-# A local server. It serves the site under the path of its site_url, as it will be published (the 404
-# page links its assets by absolute paths), answers a missing page with 404.html as GitHub Pages does,
-# compresses text as the usual static hosts do (GitHub Pages, Netlify, nginx), and forbids caching,
-# so that every page load in the tests is a first visit.
+# A local server. It serves the site under the path of its site_url, as it will be published (the
+# 404 page links its assets by absolute paths), answers a missing page with 404.html as GitHub Pages
+# does, compresses text as the usual static hosts do (GitHub Pages, Netlify, nginx), and forbids
+# caching, so that every page load in the tests is a first visit.
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
@@ -97,7 +98,8 @@ class SiteServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
     def body_size(self, url_path: str, compressed: bool) -> int:
-        """Bytes of the response body this server sends for ``url_path`` (0 when it has no such file)."""
+        """Bytes of the response body this server sends for ``url_path`` (0 when it has no such
+        file)."""
         path = self.file_for(url_path)
         if path is None:
             return 0
@@ -112,7 +114,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, request, client_address, server: SiteServer) -> None:
         super().__init__(request, client_address, server, directory=str(server.directory))
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
+    def log_message(self, format: str, *args) -> None:
         pass
 
     def translate_path(self, path: str) -> str:

@@ -14,11 +14,17 @@ def fake(found: str | None = None):
 
 def test_chromium_variable_comes_first():
     env = {"CHROMIUM": "/opt/my/chrome"}
-    assert chromium_executable(env, system=fake("/usr/bin/chromium"), downloaded=fake("/pw/chrome")) == "/opt/my/chrome"
+    assert (
+        chromium_executable(env, system=fake("/usr/bin/chromium"), downloaded=fake("/pw/chrome"))
+        == "/opt/my/chrome"
+    )
 
 
 def test_then_the_systems_chromium_then_playwrights_own():
-    assert chromium_executable({}, system=fake("/usr/bin/chromium"), downloaded=fake("/pw/chrome")) == "/usr/bin/chromium"
+    assert (
+        chromium_executable({}, system=fake("/usr/bin/chromium"), downloaded=fake("/pw/chrome"))
+        == "/usr/bin/chromium"
+    )
     assert chromium_executable({}, system=fake(None), downloaded=fake("/pw/chrome")) == "/pw/chrome"
     assert chromium_executable({}, system=fake(None), downloaded=fake(None)) is None
 
@@ -28,7 +34,9 @@ def test_system_chromium_looks_on_path_then_in_applications(tmp_path: Path):
     assert system_chromium(which=on_path.get, apps=()) == "/usr/bin/google-chrome"
     app = tmp_path / "Chromium"
     app.write_text("")
-    assert system_chromium(which=lambda name: None, apps=(str(tmp_path / "missing"), str(app))) == str(app)
+    assert system_chromium(
+        which=lambda name: None, apps=(str(tmp_path / "missing"), str(app))
+    ) == str(app)
     assert system_chromium(which=lambda name: None, apps=(str(tmp_path / "missing"),)) is None
 
 
@@ -45,8 +53,13 @@ class Installer:
 
 def setup(env, system, installer: Installer, downloaded: list[str]):
     said: list[str] = []
-    found = ensure_chromium(env, system=system, downloaded=lambda: downloaded[-1] if downloaded else None,
-                            install=installer, say=said.append)
+    found = ensure_chromium(
+        env,
+        system=system,
+        downloaded=lambda: downloaded[-1] if downloaded else None,
+        install=installer,
+        say=said.append,
+    )
     return found, said
 
 

@@ -1,6 +1,7 @@
 """Checks on the built HTML, without a browser: every internal link and #anchor resolves, the pages
-reference nothing on other hosts (external links are listed in test-artifacts/, never fetched), every
-image has a text alternative and a size, diagrams are pre-drawn SVG, and the site knows its URL."""
+reference nothing on other hosts (external links are listed in test-artifacts/, never fetched),
+every image has a text alternative and a size, diagrams are pre-drawn SVG, and the site knows its
+URL."""
 
 from __future__ import annotations
 
@@ -18,15 +19,39 @@ from served_site import CONFIG, file_of_url, site_path, url_of_file, url_of_sour
 from site_tools.diagrams import SCHEMES, diagrams_of
 
 SITE = "http://site.invalid" + site_path()  # where the pages are, to resolve relative URLs against
-# Attributes holding a URL: of another document (a link), or of something the browser fetches to show
-# the page (a resource).
-RESOURCES = {("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"),
-             ("source", "srcset"), ("video", "src"), ("video", "poster"), ("audio", "src"),
-             ("iframe", "src"), ("embed", "src"), ("object", "data"), ("image", "href"),
-             ("use", "href"), ("use", "xlink:href"), ("link", "imagesrcset")}
+# Attributes holding a URL: of another document (a link), or of something the browser fetches to
+# show the page (a resource).
+RESOURCES = {
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("image", "href"),
+    ("use", "href"),
+    ("use", "xlink:href"),
+    ("link", "imagesrcset"),
+}
 DOCUMENTS = {("a", "href"), ("area", "href"), ("form", "action")}
 # <link rel=...> values that name a related document instead of loading anything.
-RELATED_DOCUMENT = {"canonical", "alternate", "prev", "next", "author", "license", "help", "search", "me"}
+RELATED_DOCUMENT = {
+    "canonical",
+    "alternate",
+    "prev",
+    "next",
+    "author",
+    "license",
+    "help",
+    "search",
+    "me",
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +84,11 @@ class _Collector(HTMLParser):
                 self.page.references.append(Reference(tag, name, value, loaded=False))
             elif (tag, name) in RESOURCES:
                 loaded = not (tag == "link" and rel and rel <= RELATED_DOCUMENT)
-                urls = [c.split()[0] for c in value.split(",") if c.strip()] if "srcset" in name else [value]
+                urls = (
+                    [c.split()[0] for c in value.split(",") if c.strip()]
+                    if "srcset" in name
+                    else [value]
+                )
                 self.page.references.extend(Reference(tag, name, url, loaded) for url in urls)
 
 
@@ -99,8 +128,9 @@ def link_report(site_dir: Path, artifacts: Path) -> LinkReport:
     report = LinkReport(pages=len(parsed))
 
     def check(source: str, url: str) -> bool:
-        """`url` is on SITE: record what is wrong with it; True when it has an #anchor (a fragment of
-        an HTML page: on an image, `#only-dark` is no anchor but Material's colour-scheme marker)."""
+        """`url` is on SITE: record what is wrong with it; True when it has an #anchor (a fragment
+        of an HTML page: on an image, `#only-dark` is no anchor but Material's colour-scheme
+        marker)."""
         parts = urlsplit(url)
         target = _target_file(site_dir, parts.path)
         anchor = bool(parts.fragment) and (target is None or target.suffix == ".html")
@@ -124,12 +154,16 @@ def link_report(site_dir: Path, artifacts: Path) -> LinkReport:
             else:
                 report.external[url].add(source)
                 if ref.loaded:
-                    report.loaded_off_site.append(f"{source}: <{ref.tag} {ref.attribute}={value!r}>")
+                    report.loaded_off_site.append(
+                        f"{source}: <{ref.tag} {ref.attribute}={value!r}>"
+                    )
 
     # Search results link to these locations (a page, or a heading on it). Without the search plugin
     # there is no index: the browser's search test says so.
     index_file = site_dir / "search" / "search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else {"docs": []}
+    index = (
+        json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else {"docs": []}
+    )
     for doc in index["docs"]:
         report.search_locations += 1
         report.search_anchors += check("search index", SITE + doc["location"])
@@ -142,9 +176,11 @@ def link_report(site_dir: Path, artifacts: Path) -> LinkReport:
     )
     summary = (
         f"{report.pages} pages: {report.internal_links} internal links and references checked, "
-        f"{report.anchors} of them with an #anchor; {report.search_locations} search-index locations "
-        f"checked, {report.search_anchors} of them with an #anchor; {len(report.external)} external "
-        f"links listed (not fetched) in test-artifacts/external-links.txt"
+        f"{report.anchors} of them with an #anchor; "
+        f"{report.search_locations} search-index locations checked, "
+        f"{report.search_anchors} of them with an #anchor; "
+        f"{len(report.external)} external links listed (not fetched) "
+        f"in test-artifacts/external-links.txt"
     )
     (artifacts / "link-check.txt").write_text(summary + "\n", encoding="utf-8")
     print(summary)
@@ -153,11 +189,14 @@ def link_report(site_dir: Path, artifacts: Path) -> LinkReport:
 
 def test_every_internal_link_and_anchor_resolves(link_report: LinkReport):
     assert link_report.pages > 0 and link_report.internal_links > 0
-    assert not link_report.broken, f"{len(link_report.broken)} broken:\n" + "\n".join(link_report.broken)
+    assert not link_report.broken, f"{len(link_report.broken)} broken:\n" + "\n".join(
+        link_report.broken
+    )
 
 
 def test_pages_load_nothing_from_other_hosts(link_report: LinkReport):
-    """No stylesheet, script, font or image is referenced on another host (Google Fonts, a CDN...)."""
+    """No stylesheet, script, font or image is referenced on another host (Google Fonts, a
+    CDN...)."""
     assert not link_report.loaded_off_site, "\n".join(link_report.loaded_off_site)
 
 
@@ -166,7 +205,9 @@ def test_stylesheets_import_nothing_from_other_hosts(site_dir: Path):
     offenders = []
     for css in sorted(site_dir.rglob("*.css")):
         text = css.read_text(encoding="utf-8")
-        for match in re.finditer(r"""(?:url\(\s*|@import\s+)["']?((?:https?:)?//[^"')\s]+)""", text):
+        for match in re.finditer(
+            r"""(?:url\(\s*|@import\s+)["']?((?:https?:)?//[^"')\s]+)""", text
+        ):
             offenders.append(f"{css.relative_to(site_dir)}: {match[1]}")
     assert not offenders, "\n".join(offenders)
 
@@ -207,25 +248,35 @@ def test_every_image_has_a_text_alternative_and_a_size(site_dir: Path):
             if len(alt) < 40:
                 problems.append(f"{where}: the alt text {alt!r} does not say what it shows")
             elif image.get("src", "").endswith(".png") and not re.search(r"\d", alt):
-                problems.append(f"{where}: the alt text of a plot states no result (no number): {alt!r}")
+                problems.append(
+                    f"{where}: the alt text of a plot states no result (no number): {alt!r}"
+                )
             if not (image.get("width", "").isdigit() and image.get("height", "").isdigit()):
                 problems.append(f"{where}: no width and height")
             if image.get("loading") != "lazy":
-                problems.append(f"{where}: not loading=\"lazy\"")
+                problems.append(f'{where}: not loading="lazy"')
     assert count > 0, "no page has an image"
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
 def test_diagrams_are_pre_drawn_svg_with_a_title_and_a_description(site_dir: Path):
-    """No page loads mermaid (3.5 MB): each ```mermaid fence is shown as SVG images drawn beforehand,
-    one per colour scheme, whose alt text and whose <title> and <desc> say what the diagram shows."""
+    """No page loads mermaid (3.5 MB): each ```mermaid fence is shown as SVG images drawn
+    beforehand, one per colour scheme, whose alt text and whose <title> and <desc> say what the
+    diagram shows."""
     scripts = [p.name for p in site_dir.rglob("*.js") if "mermaid" in p.name.lower()]
     assert not scripts, f"the site ships a mermaid script: {scripts}"
-    raw = [url_of_file(site_dir, p) for p in site_dir.rglob("*.html") if 'class="mermaid"' in p.read_text("utf-8")]
+    raw = [
+        url_of_file(site_dir, p)
+        for p in site_dir.rglob("*.html")
+        if 'class="mermaid"' in p.read_text("utf-8")
+    ]
     assert not raw, f"pages with a diagram left to mermaid (drawn in the browser): {raw}"
     docs = CONFIG.parent / "docs"
-    diagrams = [d for md in sorted(docs.rglob("*.md"))
-                for d in diagrams_of(md.relative_to(docs).as_posix(), md.read_text(encoding="utf-8"))]
+    diagrams = [
+        d
+        for md in sorted(docs.rglob("*.md"))
+        for d in diagrams_of(md.relative_to(docs).as_posix(), md.read_text(encoding="utf-8"))
+    ]
     assert diagrams, "no page has a diagram, so none can be checked"
     problems = []
     for diagram in diagrams:
@@ -240,10 +291,18 @@ def test_diagrams_are_pre_drawn_svg_with_a_title_and_a_description(site_dir: Pat
             if image is None:
                 problems.append(f"{diagram.page}: diagram {diagram.number} ({scheme}) is not shown")
             elif " ".join(image.get("alt", "").split()) != diagram.alt:
-                problems.append(f"{diagram.page}: diagram {diagram.number} ({scheme}) alt: {image.get('alt')!r}")
-            if not title or not desc or " ".join(title[1].split()) != diagram.title \
-                    or " ".join(desc[1].split()) != diagram.description:
-                problems.append(f"{diagram.svg(scheme)}: its <title> and <desc> are not the diagram's")
+                problems.append(
+                    f"{diagram.page}: diagram {diagram.number} ({scheme}) alt: {image.get('alt')!r}"
+                )
+            if (
+                not title
+                or not desc
+                or " ".join(title[1].split()) != diagram.title
+                or " ".join(desc[1].split()) != diagram.description
+            ):
+                problems.append(
+                    f"{diagram.svg(scheme)}: its <title> and <desc> are not the diagram's"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -259,7 +318,10 @@ def test_the_site_knows_its_url(site_dir: Path):
     assert site_url and sorted(listed) == sorted(site_url + page for page in pages), listed
     for page in pages:
         html = file_of_url(site_dir, page).read_text(encoding="utf-8")
-        assert f'<link rel="canonical" href="{site_url + page}">' in html, f"/{page} has no canonical link"
+        assert f'<link rel="canonical" href="{site_url + page}">' in html, (
+            f"/{page} has no canonical link"
+        )
     not_found = (site_dir / "404.html").read_text(encoding="utf-8")
     assert f'href="{site_path()}assets/stylesheets/' in not_found, (
-        "404.html does not link its styles under the site's path")
+        "404.html does not link its styles under the site's path"
+    )

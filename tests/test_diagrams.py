@@ -3,18 +3,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from site_tools.diagrams import SCHEMES, diagrams_of, problems, record, recorded_hash
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from site_tools.paths import DOCS
 
 
 def all_diagrams():
-    return [d for md in sorted(DOCS.rglob("*.md"))
-            for d in diagrams_of(md.relative_to(DOCS).as_posix(), md.read_text(encoding="utf-8"))]
+    return [
+        d
+        for md in sorted(DOCS.rglob("*.md"))
+        for d in diagrams_of(md.relative_to(DOCS).as_posix(), md.read_text(encoding="utf-8"))
+    ]
 
 
 def test_every_diagram_is_drawn_from_its_current_source():
@@ -29,15 +29,27 @@ def test_every_diagram_is_drawn_from_its_current_source():
 
 def test_no_svg_is_left_from_a_diagram_that_is_gone():
     wanted = {DOCS / diagram.svg(scheme) for diagram in all_diagrams() for scheme in SCHEMES}
-    orphans = sorted(str(path.relative_to(DOCS)) for path in set(DOCS.rglob("diagrams/*.svg")) - wanted)
+    orphans = sorted(
+        str(path.relative_to(DOCS)) for path in set(DOCS.rglob("diagrams/*.svg")) - wanted
+    )
     assert not orphans, f"SVGs no page shows (tools/render_diagrams.py deletes them): {orphans}"
 
 
-@pytest.mark.parametrize(("markdown", "expected"), [
-    ("```mermaid\nflowchart TD\n    accTitle: T\n    accDescr: D.\n    A --> B\n```\n", ("T", "D.", "T. D.")),
-    ("!!! note\n\n    ```mermaid\n    flowchart TD\n        accTitle: T.\n        accDescr {\n"
-     "            one\n            two\n        }\n        A --> B\n    ```\n", ("T.", "one two", "T. one two")),
-])
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "```mermaid\nflowchart TD\n    accTitle: T\n    accDescr: D.\n    A --> B\n```\n",
+            ("T", "D.", "T. D."),
+        ),
+        (
+            "!!! note\n\n    ```mermaid\n    flowchart TD\n        accTitle: T.\n"
+            "        accDescr {\n            one\n            two\n"
+            "        }\n        A --> B\n    ```\n",
+            ("T.", "one two", "T. one two"),
+        ),
+    ],
+)
 def test_fences_are_found_with_their_title_and_description(markdown, expected):
     (diagram,) = diagrams_of("part/page.md", markdown)
     assert (diagram.title, diagram.description, diagram.alt) == expected

@@ -1,4 +1,5 @@
-"""Draw the site's diagrams: every ```mermaid fence of docs/ into a light and a dark SVG next to its page.
+"""Draw the site's diagrams: every ```mermaid fence of docs/ into a light and a dark SVG next to its
+page.
 
     .venv/bin/python tools/render_diagrams.py           # draw what is missing or out of date
     .venv/bin/python tools/render_diagrams.py --all     # draw every diagram again
@@ -46,7 +47,9 @@ def finish(svg: str, diagram: Diagram) -> str:
     style, a trailing newline, and the source's hash."""
     viewbox = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', svg)
     if not viewbox:
-        raise SystemExit(f"{diagram.page}, diagram {diagram.number}: mermaid drew an SVG without a viewBox")
+        raise SystemExit(
+            f"{diagram.page}, diagram {diagram.number}: mermaid drew an SVG without a viewBox"
+        )
     width, height = (round(float(value)) for value in viewbox.group(3, 4))
     root = re.match(r"<svg\b[^>]*>", svg)[0]
     new_root = re.sub(r'\s(width|height|style)="[^"]*"', "", root)
@@ -55,8 +58,12 @@ def finish(svg: str, diagram: Diagram) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--all", action="store_true", help="draw every diagram, not only those out of date")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="draw every diagram, not only those out of date"
+    )
     args = parser.parse_args(argv)
 
     diagrams = all_diagrams()
@@ -64,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     for orphan in sorted(set(DOCS.rglob("diagrams/*.svg")) - wanted):
         orphan.unlink()
         print("deleted", orphan.relative_to(ROOT))
-    todo = [d for d in diagrams if args.all or any("missing" in p or "another source" in p for p in problems(d, DOCS))]
+    todo = [
+        d
+        for d in diagrams
+        if args.all or any("missing" in p or "another source" in p for p in problems(d, DOCS))
+    ]
     if not todo:
         print(f"{len(diagrams)} diagrams, all up to date")
         return 0

@@ -2,9 +2,10 @@
 
     python snippets/performance/run_benchmarks.py --full --out docs/performance/data
 
-measures the CPU, and the GPU too when there is one (CUDA or Apple MPS), writes results-<device>.json
-and the plots into --out. Without --full it runs a quick version with small sizes (the test suite
-does this); without --out it works in a temporary folder that it deletes at the end.
+measures the CPU, and the GPU too when there is one (CUDA or Apple MPS), writes
+results-<device>.json and the plots into --out. Without --full it runs a quick version with small
+sizes (the test suite does this); without --out it works in a temporary folder that it deletes at
+the end.
 --plot-only redraws the plots from the JSON files already in --out.
 """
 
@@ -21,12 +22,12 @@ from pathlib import Path
 # hardware_report.py is in the sibling folder snippets/hardware.
 sys.path.append(str(Path(__file__).resolve().parent.parent / "hardware"))
 
-import torch  # noqa: E402
-from bench import device_name, pick_device  # noqa: E402
-from hardware_report import Machine, cpu_name  # noqa: E402
-from iris_variants import compare, print_table  # noqa: E402
-from overheads import copy_timings, crossover, matmul_flops, op_costs, stated_peak, step_grid  # noqa: E402
-from sync_points import logging_experiment, readback_costs  # noqa: E402
+import torch
+from bench import device_name, pick_device
+from hardware_report import Machine, cpu_name
+from iris_variants import compare, print_table
+from overheads import copy_timings, crossover, matmul_flops, op_costs, stated_peak, step_grid
+from sync_points import logging_experiment, readback_costs
 
 # --8<-- [start:sizes]
 SIZES = {
@@ -35,7 +36,8 @@ SIZES = {
               "readback": {"repeats": 3, "min_time": 0.01},
               "log_epochs": 100, "log_every": [1, 10, 100, None], "log_repeats": 1,
               "epochs": 40, "rounds": 4, "compile": False},
-    "full": {"copy_mb": [0.0625, 0.25, 1, 4, 16, 64, 256], "op_elements": [1, 100, 10_000, 1_000_000, 100_000_000],
+    "full": {"copy_mb": [0.0625, 0.25, 1, 4, 16, 64, 256],
+             "op_elements": [1, 100, 10_000, 1_000_000, 100_000_000],
              "batches": [1, 16, 128, 1024, 8192], "widths": [16, 128, 1024], "matmul": 2048,
              "readback": {"repeats": 9, "min_time": 0.1},
              "log_epochs": 5000, "log_every": [1, 10, 100, 1000, None], "log_repeats": 5,
@@ -52,12 +54,21 @@ def load_average():
 
 
 def environment(device):
-    env = {"device": str(device), "device_name": device_name(device), "torch": torch.__version__,
-           "cuda": torch.version.cuda, "driver": None, "cpu": str(cpu_name(Machine())),
-           "cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
-           "platform": platform.platform(), "date": datetime.datetime.now().isoformat(timespec="seconds"),
-           "cpu_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-           "load_average_1min": {"start": load_average()}}
+    env = {
+        "device": str(device),
+        "device_name": device_name(device),
+        "torch": torch.__version__,
+        "cuda": torch.version.cuda,
+        "driver": None,
+        "cpu": str(cpu_name(Machine())),
+        "cpu_threads": torch.get_num_threads(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "cpu_cores": (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                      else os.cpu_count()),
+        "load_average_1min": {"start": load_average()},
+    }
     if device.type == "cuda":
         try:
             env["driver"] = subprocess.run(
@@ -79,7 +90,8 @@ def run(device, mode, epochs=None):
     if cpu:
         one, many = [], []
         for width in widths:
-            for batch in batches:  # both thread settings size by size: a busy moment hits both alike
+            # both thread settings size by size: a busy moment hits both alike
+            for batch in batches:
                 one += step_grid(device, [batch], [width], threads=1)
                 many += step_grid(device, [batch], [width])
         results["steps"] = one + many
@@ -87,7 +99,8 @@ def run(device, mode, epochs=None):
         if mode == "full":
             batches, widths = batches + GPU_EXTRA["batches"], widths + GPU_EXTRA["widths"]
         gpu_steps = step_grid(device, batches, widths)
-        cpu_steps = step_grid("cpu", size["batches"], size["widths"])  # the same sizes, for the crossover
+        # the same sizes on the CPU, for the crossover
+        cpu_steps = step_grid("cpu", size["batches"], size["widths"])
         results["steps"] = gpu_steps + cpu_steps
         results["gpu_beats_cpu_from_batch"] = crossover(cpu_steps, gpu_steps)
     n = size["matmul"] if cpu or mode == "quick" else GPU_EXTRA["matmul"]
@@ -101,7 +114,8 @@ def run(device, mode, epochs=None):
                                             repeats=size["log_repeats"])
     torch.set_num_threads(saved)
     results["environment"]["load_average_1min"]["before_variants"] = load_average()
-    results["variants"] = compare(device, size["epochs"], size["rounds"], with_compile=size["compile"])
+    results["variants"] = compare(device, size["epochs"], size["rounds"],
+                                  with_compile=size["compile"])
     results["environment"]["load_average_1min"]["end"] = load_average()
     print_table(results["variants"])
     return results
@@ -111,19 +125,27 @@ def summary(results):
     """A few lines that say what the data shows."""
     lines = []
     steps = results["steps"]
-    biggest = max(steps, key=lambda r: (r["device"] == results["environment"]["device"], r["batch"] * r["width"]))
+    # the largest step on the device measured (a GPU run holds CPU steps too)
+    device = results["environment"]["device"]
+    biggest = max(steps, key=lambda r: (r["device"] == device, r["batch"] * r["width"]))
     peak = results["peak"]
-    lines.append(f"largest step on {biggest['device']}: batch {biggest['batch']} x width {biggest['width']}, "
-                 f"{biggest['flop_per_s'] / 1e9:.1f} GFLOP/s; large matmul {peak['matmul_flop_per_s'] / 1e9:.1f} "
-                 f"GFLOP/s; stated peak " + (f"{peak['stated_flop_per_s'] / 1e9:.1f} GFLOP/s ({peak['how']})"
-                                             if peak["stated_flop_per_s"] else f"unknown ({peak['how']})"))
+    if peak["stated_flop_per_s"]:
+        stated = f"{peak['stated_flop_per_s'] / 1e9:.1f} GFLOP/s ({peak['how']})"
+    else:
+        stated = f"unknown ({peak['how']})"
+    lines.append(f"largest step on {biggest['device']}: "
+                 f"batch {biggest['batch']} x width {biggest['width']}, "
+                 f"{biggest['flop_per_s'] / 1e9:.1f} GFLOP/s; "
+                 f"large matmul {peak['matmul_flop_per_s'] / 1e9:.1f} GFLOP/s; "
+                 f"stated peak {stated}")
     if "gpu_beats_cpu_from_batch" in results:
         lines.append(f"GPU beats CPU from batch (per width): {results['gpu_beats_cpu_from_batch']}")
     else:
         one = [r for r in steps if r["threads"] == 1]
         many = [r for r in steps if r["threads"] != 1]
         if many:
-            lines.append(f"{many[0]['threads']} threads beat 1 thread from batch (per width): {crossover(one, many)}")
+            lines.append(f"{many[0]['threads']} threads beat 1 thread from batch (per width): "
+                         f"{crossover(one, many)}")
     return lines
 
 
@@ -159,8 +181,10 @@ def plot_all(out):
         fig, axes = plt.subplots(3, 1, figsize=(width, 11))
         ax = axes[0]
         for (direction, memory) in sorted({(r["direction"], r["memory"]) for r in res["copies"]}):
-            rows = [r for r in res["copies"] if r["direction"] == direction and r["memory"] == memory]
-            ax.loglog([r["size_mb"] for r in rows], [r["seconds"] for r in rows], "o-", label=f"{direction}, {memory}")
+            rows = [r for r in res["copies"]
+                    if r["direction"] == direction and r["memory"] == memory]
+            ax.loglog([r["size_mb"] for r in rows], [r["seconds"] for r in rows], "o-",
+                      label=f"{direction}, {memory}")
         ax.set(xlabel="size (MB)", ylabel="seconds per copy", title="copies")
         ax.legend()
         ax = axes[1]
@@ -170,11 +194,14 @@ def plot_all(out):
         ax = axes[2]
         for device, threads in sorted({(r["device"], r["threads"]) for r in res["steps"]}):
             for width_ in sorted({r["width"] for r in res["steps"]}):
-                rows = [r for r in res["steps"] if (r["device"], r["threads"], r["width"]) == (device, threads, width_)]
+                rows = [r for r in res["steps"]
+                        if (r["device"], r["threads"], r["width"]) == (device, threads, width_)]
                 if rows:
                     style = "o-" if device != "cpu" else ("s--" if threads == 1 else "^:")
-                    label = f"{device}" + (f" {threads} thr" if device == "cpu" else "") + f", width {width_}"
-                    ax.loglog([r["batch"] for r in rows], [r["seconds"] for r in rows], style, label=label)
+                    thr = f" {threads} thr" if device == "cpu" else ""
+                    label = f"{device}{thr}, width {width_}"
+                    ax.loglog([r["batch"] for r in rows], [r["seconds"] for r in rows], style,
+                              label=label)
         ax.set(xlabel="batch", ylabel="seconds per training step", title="training step")
         ax.legend(fontsize=8)
         fig.suptitle(title)
@@ -183,12 +210,15 @@ def plot_all(out):
         fig, ax = plt.subplots(figsize=(width, 4))
         dev = res["environment"]["device"]
         for threads in sorted({r["threads"] for r in res["steps"] if r["device"] == dev}):
-            rows = sorted((r for r in res["steps"] if r["device"] == dev and r["threads"] == threads),
+            rows = sorted((r for r in res["steps"]
+                           if r["device"] == dev and r["threads"] == threads),
                           key=lambda r: r["batch"] * r["width"] ** 2)
-            ax.loglog([r["batch"] * r["width"] ** 2 for r in rows], [r["flop_per_s"] for r in rows], "o",
-                      label=f"training step ({threads} threads)" if dev == "cpu" else "training step")
+            label = f"training step ({threads} threads)" if dev == "cpu" else "training step"
+            ax.loglog([r["batch"] * r["width"] ** 2 for r in rows],
+                      [r["flop_per_s"] for r in rows], "o", label=label)
         peak = res["peak"]
-        ax.axhline(peak["matmul_flop_per_s"], color="gray", ls="--", label=f"{peak['matmul_n']}x{peak['matmul_n']} matmul")
+        ax.axhline(peak["matmul_flop_per_s"], color="gray", ls="--",
+                   label=f"{peak['matmul_n']}x{peak['matmul_n']} matmul")
         if peak["stated_flop_per_s"]:
             ax.axhline(peak["stated_flop_per_s"], color="red", ls=":", label="stated peak")
         ax.set(xlabel="batch x width^2 (work per step)", ylabel="FLOP/s achieved")
@@ -199,9 +229,12 @@ def plot_all(out):
         fig, axes = plt.subplots(2, 1, figsize=(width, 9.5), height_ratios=[3, 2])
         rows = [r for r in res["variants"] if "per_step_s" in r][::-1]
         ax = axes[0]
-        ax.barh(range(len(rows)), [r["per_step_s"] * 1e6 for r in rows], height=0.45, label="median chunk")
-        ax.plot([r["fastest_s"] * 1e6 for r in rows], range(len(rows)), "k|", ms=12, label="fastest chunk")
-        for y, row in enumerate(rows):  # names above the bars: the bars keep the figure's full width
+        ax.barh(range(len(rows)), [r["per_step_s"] * 1e6 for r in rows], height=0.45,
+                label="median chunk")
+        ax.plot([r["fastest_s"] * 1e6 for r in rows], range(len(rows)), "k|", ms=12,
+                label="fastest chunk")
+        # names above the bars: the bars keep the figure's full width
+        for y, row in enumerate(rows):
             ax.text(0.01, y + 0.28, row["variant"], transform=ax.get_yaxis_transform(), va="bottom")
         ax.set_xscale("log")
         ax.set_xticks([50, 100, 200, 500], labels=["50", "100", "200", "500"])
@@ -209,7 +242,8 @@ def plot_all(out):
         ax.set_yticks([])
         ax.set_ylim(-0.5, len(rows) - 0.1)
         ax.legend(fontsize=8, loc="lower right")
-        ax.set(xlabel="microseconds per training step (log scale)", title=f"Iris, {rows[0]['epochs']} epochs")
+        ax.set(xlabel="microseconds per training step (log scale)",
+               title=f"Iris, {rows[0]['epochs']} epochs")
         ax = axes[1]
         rows = res["logging"]
         rows = sorted(rows, key=lambda r: r["logs"])
@@ -223,12 +257,15 @@ def plot_all(out):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--full", action="store_true", help="the sizes of the recorded data (minutes)")
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", action="store_true",
+                        help="the sizes of the recorded data (minutes)")
     parser.add_argument("--out", type=Path, help="folder for results-*.json and *.png")
     parser.add_argument("--plot-only", action="store_true", help="only redraw the plots from --out")
     parser.add_argument("--cpu-only", action="store_true", help="do not measure a GPU")
-    parser.add_argument("--epochs", type=int, help="Iris epochs per variant (default: 40 quick, 20000 full)")
+    parser.add_argument("--epochs", type=int,
+                        help="Iris epochs per variant (default: 40 quick, 20000 full)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
