@@ -7,7 +7,7 @@ its script and a hidden copy of each cell's code. A lab needs none of it; ``rewr
 and work like every other page of the site:
 
 * every ``<style>`` and ``<script>`` of the notebook's HTML is removed (the labs use no widgets,
-  MathJax or mermaid, and the site loads nothing from another host);
+  MathJax or mermaid, and the site loads nothing from another host), and so are the cells' ids;
 * each code cell becomes a Material code block (``language-python highlight``, ``pre > code``): the
   site's colours (docs/stylesheets/extra.css) and Material's own copy button, which copies the code;
 * each printed output becomes an Output block, as under the code of the other pages (it wraps on a
@@ -175,6 +175,11 @@ def rewrite(html: str) -> tuple[str, list[str]]:
         tag.decompose()
     for collapser in soup.select("div.jp-Collapser"):
         collapser.decompose()
+    # Material names each code block after the closest element with an id ("__code_<id>") and
+    # finds it again by that name: a cell's id ("cell-id=9d6e7a04") is no valid selector, and the
+    # code and the output of one cell would get the same name. Nothing links to a cell.
+    for cell in soup.select("div.jp-Cell[id]"):
+        del cell["id"]
     # nbconvert makes every cell and output a stop for the keyboard, where there is nothing to do
     for focusable in soup.select(".jp-Cell-inputWrapper, .jp-OutputArea-output"):
         focusable.attrs.pop("tabindex", None)

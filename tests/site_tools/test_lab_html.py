@@ -27,7 +27,8 @@ def _cell(png: bytes, size: str = 'width="100" height="50"') -> str:
     """A code cell with a printed line and an image, as nbconvert writes them."""
     data = base64.b64encode(png).decode()
     return f"""<style>.jupyter-wrapper {{}}</style><script>alert(1)</script>
-<div class="jp-Cell jp-CodeCell"><div class="jp-Cell-inputWrapper" tabindex="0">
+<div class="jp-Cell jp-CodeCell" id="cell-id=9d6e7a04">
+<div class="jp-Cell-inputWrapper" tabindex="0">
 <div class="jp-Collapser"></div><div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor">
 <div class="CodeMirror"><div class="zeroclipboard-container"><clipboard-copy for="cell-1">
 </clipboard-copy></div><div class="highlight-ipynb hl-python">
@@ -54,7 +55,7 @@ def test_a_cell_in_materials_markup():
     html, problems = rewrite(_cell(_png("A line from 1 down to 0, in 2 points.")))
     assert problems == []
     assert "<style" not in html and "<script" not in html and "clipboard" not in html
-    assert "tabindex" not in html and "jp-Collapser" not in html
+    assert "tabindex" not in html and "jp-Collapser" not in html and "cell-id" not in html
     code = '<div class="language-python highlight"><pre><span></span><code><span class="nb">print'
     assert code in html
     assert ('<span class="filename">Output</span><pre><span></span><code>'
