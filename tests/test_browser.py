@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jupytext
 import pytest
 from served_site import CONFIG, ROOT, SiteServer, axe_source, file_of_url, site_pages, url_of_source
 
 from site_tools.harness import PythonBlock, make_sybil, shown_code
+from site_tools.notebooks import page_url
 
 PAGE_BUDGET = 300 * 1024  # bytes a first visit of any page transfers, everything it loads included
 # characters of code a line may have (ruff's line length): they fit at 1280 pixels
@@ -250,7 +252,7 @@ def screenshot_names() -> dict[str, str]:
 
 def python_blocks_by_page() -> dict[str, list[str]]:
     """URL path -> the code of each Python block of the page, as the site shows it (embeds
-    expanded)."""
+    expanded); a lab's are its code cells."""
     docs = ROOT / "docs"
     sybil = make_sybil(CONFIG, docs)
     pages = {}
@@ -261,7 +263,17 @@ def python_blocks_by_page() -> dict[str, list[str]]:
             if isinstance(example.parsed, PythonBlock)
         ]
         pages[url_of_source(md.relative_to(docs).as_posix())] = blocks
+    for lab in sorted((docs / "labs").glob("*.py")):
+        cells = jupytext.read(lab).cells
+        pages[page_url(lab.relative_to(docs).as_posix())] = [
+            cell.source for cell in cells if cell.cell_type == "code"
+        ]
     return pages
+
+
+def is_plot(src: str) -> bool:
+    """A PNG: a file, or one embedded in the page (a lab's plot, as its run drew it)."""
+    return src.split("#")[0].endswith(".png") or src.startswith("data:image/png")
 
 
 def _copy_blocks(page, expected_blocks: list[str], load: PageLoad) -> None:
@@ -453,21 +465,21 @@ def test_output_blocks_wrap_on_a_phone(page_loads: dict[str, PageLoad]):
 
 
 def test_figures_are_readable_on_a_phone(page_loads: dict[str, PageLoad]):
-    """A plot (a PNG) is drawn for a column about 500 pixels wide (its width attribute): on a phone
-    it is shown at no less than 60% of that, so that its labels stay readable."""
+    """A plot (a PNG, a lab's embedded one too) is drawn for a column about 500 pixels wide (its
+    width attribute): on a phone it is shown at no less than 60% of that, so that its labels stay
+    readable."""
     shrunk = [
-        f"/{p}: {image['src']} shown {image['shown']:.0f} pixels wide for width={image['width']}"
+        f"/{p}: {image['src'][:80]} shown {image['shown']:.0f} pixels wide for "
+        f"width={image['width']}"
         for p, load in page_loads.items()
         for image in load.phone["images"]
-        if image["src"].split("#")[0].endswith(".png")
-        and (not image["width"] or image["shown"] < 0.6 * image["width"])
+        if is_plot(image["src"]) and (not image["width"] or image["shown"] < 0.6 * image["width"])
     ]
     assert not shrunk, "figures too small to read on a phone (375 pixels):\n" + "\n".join(shrunk)
-    assert any(
-        image["src"].endswith(".png")
-        for load in page_loads.values()
-        for image in load.phone["images"]
-    )
+    shown = {p for p, load in page_loads.items() for image in load.phone["images"]
+             if is_plot(image["src"])}
+    assert any(p.startswith("labs/") for p in shown), shown  # a lab's plot was measured
+    assert any(not p.startswith("labs/") for p in shown), shown
 
 
 def test_copy_button_copies_exactly_the_code(page_loads: dict[str, PageLoad]):

@@ -1,5 +1,5 @@
-"""ruff, configured in pyproject.toml, over the site's code: the snippets readers run, the tooling,
-the tests and the tools."""
+"""ruff, configured in pyproject.toml, over the site's code: the snippets and labs readers run, the
+tooling, the tests and the tools."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 from site_tools.paths import ROOT
 
-CHECKED = ["site_tools", "tests", "tools", "snippets", "conftest.py"]
+CHECKED = ["site_tools", "tests", "tools", "snippets", "docs/labs", "conftest.py"]
 
 
 def test_ruff_passes():
