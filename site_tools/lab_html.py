@@ -12,6 +12,7 @@ and work like every other page of the site:
   site's colours (docs/stylesheets/extra.css) and Material's own copy button, which copies the code;
 * each printed output becomes an Output block, as under the code of the other pages (it wraps on a
   phone, each printed line apart);
+* code and Output blocks stay out of the search index, as on the other pages;
 * headings get Material's permalink (``headerlink``) instead of nbconvert's always-visible one;
 * each image gets the text alternative that the run wrote into the PNG itself (the standard
   ``Description`` text chunk: ``fig.savefig(..., metadata={"Description": alt})``), and loads
@@ -93,9 +94,10 @@ def fewer_colours(data: bytes) -> bytes:
 
 
 def _code_block(soup: BeautifulSoup, pre: Tag, classes: list[str], title: str | None = None) -> Tag:
-    """What ``pre`` held, in the markup of a fenced code block in Material:
-    ``<div class="{classes}">[<span class="filename">title</span>]<pre><span></span><code>...``"""
-    block = soup.new_tag("div", attrs={"class": classes})
+    """What ``pre`` held, in the markup of a fenced code block in Material, kept out of the search
+    index as on the other pages (site_tools/mkdocs_hooks.py):
+    ``<div class="{classes}" data-search-exclude>[<span class="filename">title</span>]<pre>...``"""
+    block = soup.new_tag("div", attrs={"class": classes, "data-search-exclude": ""})
     if title:
         filename = soup.new_tag("span", attrs={"class": "filename"})
         filename.string = title
@@ -143,6 +145,7 @@ def _text_outputs(soup: BeautifulSoup) -> None:
         block = _code_block(soup, pre, ["language-text", "highlight"], title="Output")
         pre.replace_with(*list(block.contents))
         output["class"] = [*output.get("class", []), "language-text", "highlight"]
+        output["data-search-exclude"] = ""
 
 
 def _images(soup: BeautifulSoup, problems: list[str]) -> None:

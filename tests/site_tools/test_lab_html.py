@@ -56,8 +56,9 @@ def test_a_cell_in_materials_markup():
     assert problems == []
     assert "<style" not in html and "<script" not in html and "clipboard" not in html
     assert "tabindex" not in html and "jp-Collapser" not in html and "cell-id" not in html
-    code = '<div class="language-python highlight"><pre><span></span><code><span class="nb">print'
-    assert code in html
+    code = '<div class="language-python highlight" data-search-exclude=""><pre><span></span><code>'
+    assert code + '<span class="nb">print' in html
+    assert 'language-text highlight" data-mime-type="text/plain" data-search-exclude=""' in html
     assert ('<span class="filename">Output</span><pre><span></span><code>'
             '<span id="__span-output-1-1">first line\n</span>'
             '<span id="__span-output-1-2">second &lt;line&gt;\n</span></code></pre>') in html
