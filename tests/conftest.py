@@ -8,6 +8,7 @@ to install one. They never skip.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from served_site import (
     ARTIFACTS,
     CHROMIUM_ARGS,
@@ -37,28 +39,29 @@ class Build:
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """`mkdocs build --strict` into a temporary folder, once per session. A failure is not raised
+    """`mkdocs build --strict` into a temporary folder, once per test run. A failure is not raised
     here: test_strict_build reports it, and every test that needs the site fails through
-    ``site_dir``."""
-    directory = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(CONFIG),
-            "-d",
-            str(directory),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    ``site_dir``. Under pytest-xdist the workers share one build, as pytest-xdist's documentation
+    shows: the first to ask builds it under a file lock in the run's common temporary folder, the
+    others read what it left."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    directory, log = shared / "site", shared / "site-build.json"
+    with FileLock(str(log) + ".lock"):
+        if log.is_file():
+            done = json.loads(log.read_text(encoding="utf-8"))
+            return Build(directory, done["returncode"], done["stderr"])
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG)]
+            + ["-d", str(directory)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        log.write_text(json.dumps({"returncode": result.returncode, "stderr": result.stderr}))
     return Build(directory, result.returncode, result.stderr)
 
 
