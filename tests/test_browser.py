@@ -15,7 +15,7 @@ import json
 import re
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -330,6 +330,20 @@ class _Tab:
         _listen(self.page, lambda: self.load)
 
 
+def _axe(page, rules: list[str] | None) -> Generator[None, None, list[dict]]:
+    """axe-core's violations on the page; it yields while axe runs. A page with problems is looked
+    at once more: a problem of the page is there again, a passing state of a busy browser (seen
+    under heavy load: a sidebar's colours half-drawn) is not."""
+    found: list[dict] = []
+    for _ in range(2):
+        page.evaluate(START_AXE, rules)
+        yield
+        found = page.evaluate(COLLECT_AXE)
+        if not found:
+            break
+    return found
+
+
 def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
     """Check one page in steps; it yields while the page works on its own (loading, running axe)."""
     page, name = tab.page, sweep.shots.get(load.page)
@@ -344,24 +358,10 @@ def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
     page.evaluate(NO_TRANSITIONS)
     if load.page in sweep.sources:
         _copy_blocks(page, sweep.sources[load.page], load)
-    page.evaluate(START_AXE, None)
-    yield
+    load.axe["light"] = yield from _axe(page, None)
     # Dark: the rules that depend on colour (the document is the same)
-    load.axe["light"] = page.evaluate(COLLECT_AXE)
-    if load.axe["light"]:
-        # Look once more: a problem of the page is there again; a passing state of a busy browser
-        # (seen under heavy load: a sidebar's colours half-drawn) is not.
-        page.evaluate(START_AXE, None)
-        yield
-        load.axe["light"] = page.evaluate(COLLECT_AXE)
     page.evaluate(DARK)
-    page.evaluate(START_AXE, AXE_COLOUR_RULES)
-    yield
-    load.axe["dark"] = page.evaluate(COLLECT_AXE)
-    if load.axe["dark"]:
-        page.evaluate(START_AXE, AXE_COLOUR_RULES)
-        yield
-        load.axe["dark"] = page.evaluate(COLLECT_AXE)
+    load.axe["dark"] = yield from _axe(page, AXE_COLOUR_RULES)
     if load.page == "":
         page.screenshot(path=sweep.shot_dir / f"{name}-dark.png")
     # Every code block, at 1280 pixels, then a phone
