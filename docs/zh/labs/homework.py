@@ -1,4 +1,5 @@
 # %% [markdown]
+# <!-- translation of docs/labs/homework.py, sha256:c11d07aa1a52 -->
 # # 作业：记录日志的开销有多大？ { #the-homework-how-much-does-logging-cost }
 #
 # 一道常见的作业：把鸢尾花模型训练 20,000 个迭代周期（epoch），分别在 CPU 和 GPU 上进行，

@@ -1,4 +1,5 @@
 # %% [markdown]
+# <!-- translation of docs/labs/inside-model-call.py, sha256:1b617d20b9b0 -->
 # # 看看 model(x) 的内部
 #
 # `model(x)` 运行 `forward`，并在它前后运行模块（module）的钩子（hook），详见
