@@ -13,6 +13,8 @@ would split Chinese on English's separator and find nothing), its own UI languag
   relative link, image, snippet and ``#anchor`` of a page therefore works in both editions, and a
   page not translated yet falls back to English (the tests do not let one land:
   tests/test_translations.py).
+* A line break between two Chinese characters is removed before the page is converted: a writer
+  may wrap Chinese prose like English, and Chromium would show each break as a space.
 * The language switcher (``overrides/partials/alternate.html``) links each page to the same page
   in the other edition.
 """
@@ -20,6 +22,7 @@ would split Chinese on English's separator and find nothing), its own UI languag
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -29,6 +32,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 log = logging.getLogger("mkdocs.hooks.i18n")
+
+# Han characters and CJK punctuation (、。，：；？！（）「」 and the full-width forms).
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 ROOT = Path(__file__).resolve().parent.parent
 # The editions: language code -> (its folder under docs/ and under the site, its config file).
@@ -77,6 +85,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         elif file.is_documentation_page():
             log.info("%s has no translation into %s yet: shown in English", file.src_uri, lang)
     return files
+
+
+def join_cjk_lines(markdown: str) -> str:
+    """``markdown`` with the line breaks between two Chinese characters removed, outside code."""
+    out, prose, fence = [], [], None
+    for line in markdown.split("\n"):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match[1]
+            if prose:
+                out.append(_CJK_BREAK.sub("", "\n".join(prose)))
+            prose = []
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if match and match[1] == fence and not line.strip()[len(fence) :]:
+                fence = None
+        else:
+            prose.append(line)
+    if prose:
+        out.append(_CJK_BREAK.sub("", "\n".join(prose)))
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown: str, config: MkDocsConfig, **kwargs) -> str:
+    return join_cjk_lines(markdown) if language(config) == "zh" else markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:
