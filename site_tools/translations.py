@@ -8,7 +8,8 @@ blocks are run (site_tools/harness.py); the Chinese page is proved to show the s
   (``OUTPUT_TITLES``), and a ``mermaid`` diagram's labels (its SVGs are drawn from the
   Chinese text);
 * the same HTML comments (``<!-- skip: next ... -->``, ``<!-- benchmark-table: ... -->``);
-* the same heading ids, in the same order, so that ``#pinned-memory`` works in both editions;
+* the English page's heading ids, in the same order, so that ``#pinned-memory`` works in both
+  editions (a translation may add a section of its own);
 * all the inline code of the English page (counted, as a translation may reorder a sentence; it may
   name code once more) and the same link targets;
 * for a lab (``docs/labs/*.py``), the same code cells; only its Markdown cells are translated;
@@ -259,7 +260,10 @@ def differences(translated: Path) -> list[str]:
             f"{name}: the HTML comments differ:\n"
             + "\n".join("    " + line for line in list(diff)[2:])
         )
-    en_ids, zh_ids = heading_ids(en_text), heading_ids(zh_text)
+    # A translation may add a section of its own (the glossary's table of Chinese terms); the
+    # English ids are all there, in their order.
+    en_ids = heading_ids(en_text)
+    zh_ids = [i for i in heading_ids(zh_text) if i in en_ids]
     if en_ids != zh_ids:
         diff = difflib.unified_diff(en_ids, zh_ids, "English", "Chinese", n=0, lineterm="")
         found.append(

@@ -1,6 +1,6 @@
 # %% [markdown]
 # <!-- translation of docs/labs/check-your-machine.py, sha256:859bcd3d312e -->
-# # 检查你的机器 { #check-your-machine }
+# # 检查你的机器
 #
 # 训练之前，先弄清楚你在什么机器上训练。本实验向 Python 和 PyTorch 提出几个要紧的问题，并说明每个答案对训练意味着什么。本页上显示的是构建本站的那台机器的答案；下载这个 notebook 并运行它，就能得到你自己机器的答案。
 #
@@ -17,7 +17,7 @@ print("Python", platform.python_version(), "on", platform.system())
 print("PyTorch", torch.__version__)
 
 # %% [markdown]
-# ## CPU { #the-cpu }
+# ## CPU
 #
 # 查一下处理器的名称，就能知道它是哪一代的。Linux 把它写在 `/proc/cpuinfo` 里，macOS 则由 `sysctl` 回答；`platform.processor()` 常常是空的，或者含糊不清（[CPU 页](../../hardware/cpu/)说明了原因）。
 
@@ -63,7 +63,7 @@ print("torch CPU kernels:     ", torch.backends.cpu.get_cpu_capability())
 # %% [markdown]
 # `torch CPU kernels` 给出 PyTorch 在这里使用的最宽的向量指令：`AVX512` 每条指令计算的数是 `AVX2` 的两倍；`DEFAULT` 表示两者都没有（ARM 的 NEON 和 SVE 有各自的名称）。
 #
-# ## 内存 { #memory }
+# ## 内存
 #
 # 训练期间位于 CPU 上的一切（数据集、模型、优化器的状态、正在准备的批量）都必须放进*可用*内存，而不是总内存。
 
@@ -73,7 +73,7 @@ print(f"RAM total:     {memory.total / 2**30:.1f} GiB")
 print(f"RAM available: {memory.available / 2**30:.1f} GiB")
 
 # %% [markdown]
-# ## 加速器 { #accelerators }
+# ## 加速器
 #
 # 只有同时满足以下条件，GPU 才会被使用：这个 PyTorch 构建版本（build）是为它构建的（在仅 CPU 的构建版本中，`torch.version.cuda` 是 `None`）；装有驱动程序（driver）；而且两者相互匹配。`torch.cuda.is_available()` 一次就检查了所有这些。`torch.accelerator` 对这个构建版本所支持的加速器（CUDA、ROCm、Apple 的 MPS、Intel 的 XPU），不论是哪一种，都做同样的检查。
 
@@ -102,7 +102,7 @@ else:
     print("no CUDA GPU: none found, or no working driver")
 
 # %% [markdown]
-# ## 线程能带来多少收益 { #what-the-threads-are-worth }
+# ## 线程能带来多少收益
 #
 # 最后做一次测量：一个大的矩阵乘法，先用一个线程，再用所有线程。大的运算会被分给各个线程去做；小的运算（一个很小的模型的各层）不值得拆分，所以小模型用 `torch.set_num_threads(1)` 训练往往一样快。
 
@@ -131,7 +131,7 @@ torch.set_num_threads(all_threads)
 # %% [markdown]
 # 加速比最多等于物理核心数。在繁忙的机器上会更小；对于小的矩阵乘法，更多的线程甚至可能更慢：它们把时间花在了相互等待上。上面的数字是在构建本站时、在一台共享的机器上测得的。在你的机器上把这个单元格多运行几次。
 #
-# ## 练习 { #exercises }
+# ## 练习
 #
 # 1. 用 `taskset -c 0 python`（Linux）启动 Python，再把这些单元格运行一遍。哪些数变了？
 # 2. 把 `torch.get_num_threads()` 与物理核心数、与你可以使用的 CPU 数作比较。PyTorch 选的是哪一个？什么时候你会把它调低？

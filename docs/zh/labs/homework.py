@@ -1,6 +1,6 @@
 # %% [markdown]
 # <!-- translation of docs/labs/homework.py, sha256:c11d07aa1a52 -->
-# # 作业：记录日志的开销有多大？ { #the-homework-how-much-does-logging-cost }
+# # 作业：记录日志的开销有多大？
 #
 # 一道常见的作业：把鸢尾花模型训练 20,000 个迭代周期（epoch），分别在 CPU 和 GPU 上进行，
 # 每 1、10、100 或 1,000 个迭代周期记录一次损失（loss），或者从不记录。然后画出总时间与
@@ -19,7 +19,7 @@ RECORD_EVERY = [1, 10, 100, 1000, None]  # None: never record
 print(f"{EPOCHS} epochs per run")
 
 # %% [markdown]
-# ## 数据和模型 { #the-data-and-the-model }
+# ## 数据和模型
 #
 # 数据和 4-10-3 网络都与[鸢尾花分类：从头到尾](../../training/iris/)一页相同
 # （`snippets/training/iris_mlp.py`）。
@@ -55,7 +55,7 @@ class MLP(nn.Module):
         return self.fc2(self.relu(self.fc1(x)))
 
 # %% [markdown]
-# ## 一次运行：训练，并不时记录损失 { #one-run-train-and-record-the-loss-now-and-then }
+# ## 一次运行：训练，并不时记录损失
 #
 # *记录*损失，就是把它取回 Python：`loss.item()`。只有在设备（device）完成了交给它的所有工作
 # 之后（`synchronize`），计时才开始或停止，所以每次运行都是完整计时的。
@@ -92,7 +92,7 @@ def train(device, epochs, every):
     return time.perf_counter() - start, len(records)
 
 # %% [markdown]
-# ## 实验 { #the-experiment }
+# ## 实验
 #
 # 在 CPU 上运行（和本站的测量一样，只用一个线程（thread）），如果这台机器有加速器，也在加速器上
 # 运行。每个设备上都先做一次短的运行，付掉只发生一次的开销（加载核函数（kernel）、分配内存），
@@ -123,7 +123,7 @@ for device in devices:
               f"{records:5d} records, {seconds:6.3f} s")
 
 # %% [markdown]
-# ## 图 { #the-plot }
+# ## 图
 #
 # 图按显示尺寸的两倍绘制，以保持清晰；它还附有文字替代：一句根据本次运行的数字写成、说明图中
 # 内容的话，屏幕阅读器会把它读给看不见图的人听。
@@ -165,7 +165,7 @@ plt.close(fig)  # shown once, by the next line
 display(Image(png.getvalue(), retina=True, alt=alt))  # retina: at half its pixels, sharp
 
 # %% [markdown]
-# ## 结果说明 { #what-it-means }
+# ## 结果说明
 #
 # 先看一个迭代周期的开销，作为参照；再看一次记录的开销：每个迭代周期都记录的那次运行，减去从不
 # 记录的那次运行，再除以记录次数。
@@ -197,7 +197,7 @@ for device in devices:
 # 这两种情况都与线程切换或终端的缓冲区无关：这里根本没有 `print`。要想保留损失曲线又不等待，就把
 # 每个损失存在设备上，最后一次性读回（[不阻塞地记录日志](../../performance/sync-points/#logging-without-stalling)）。
 #
-# ## 练习 { #exercises }
+# ## 练习
 #
 # 1. 把 `records.append(loss.item())` 改成 `records.append(loss.detach())`。GPU 上的时间会怎样
 #    变化？为什么？在打印这些记录之前，你必须做什么？
