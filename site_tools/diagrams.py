@@ -201,7 +201,10 @@ def image_markdown(diagram: Diagram, docs_dir: Path) -> str:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    docs_dir = Path(config["docs_dir"])
+    # The folder the page was read from: docs/, or docs/zh/ for a page of the Chinese edition,
+    # whose diagrams are drawn from its own (translated) fences (site_tools/i18n.py).
+    source = Path(page.file.abs_src_path)
+    docs_dir = source.parents[len(Path(page.file.src_uri).parts) - 1]
     diagrams = diagrams_of(page.file.src_uri, markdown)
     for diagram in reversed(diagrams):
         for problem in problems(diagram, docs_dir):
