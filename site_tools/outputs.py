@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 _CHECKER = doctest.OutputChecker()
 OUTPUT_FENCE = '```text title="Output"'
 # A fence whose info string is `text` with a title that starts with "Output".
-OUTPUT_INFO = re.compile(r"text\b.*\btitle=(?P<q>[\"'])Output\b(?:(?!(?P=q)).)*(?P=q)")
+OUTPUT_INFO = re.compile(
+    r"text\b.*\btitle=(?P<q>[\"'])(?:Output\b|(?:(?!(?P=q)).)*输出)(?:(?!(?P=q)).)*(?P=q)"
+)
 EXAMPLE_VALUE = re.compile(r"\{\{(.*?)\}\}")
 _OUTPUT_FENCE_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 

@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
+# The Chinese edition: docs/zh/<path> translates docs/<path> (site_tools/i18n.py builds it).
+ZH_DOCS = DOCS / "zh"
 
 
 def rel(path: Path) -> str:
@@ -19,8 +21,24 @@ def rel(path: Path) -> str:
 
 
 def pages() -> list[Path]:
-    """Every Markdown page of the site."""
-    return sorted(DOCS.rglob("*.md"))
+    """Every Markdown page of the site, in English: the pages whose blocks are run."""
+    return sorted(page for page in DOCS.rglob("*.md") if not page.is_relative_to(ZH_DOCS))
+
+
+def zh_pages() -> list[Path]:
+    """Every page of the Chinese edition that exists (tests/test_translations.py checks there is
+    one for each English page)."""
+    return sorted(ZH_DOCS.rglob("*.md"))
+
+
+def translation_of(english: Path) -> Path:
+    """Where the Chinese edition keeps a page (or a lab) of ``docs/``."""
+    return ZH_DOCS / Path(english).resolve().relative_to(DOCS)
+
+
+def english_of(translated: Path) -> Path:
+    """The English page that a page of ``docs/zh/`` translates."""
+    return DOCS / Path(translated).resolve().relative_to(ZH_DOCS)
 
 
 def snippet_files() -> list[Path]:

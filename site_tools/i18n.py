@@ -1,0 +1,130 @@
+"""The Chinese edition: ``docs/zh/`` laid over ``docs/``, built as a site of its own under ``/zh/``.
+
+Each edition is a whole MkDocs site, as FastAPI builds its languages: its own search index (with
+the separator and the ``jieba`` word splitting that Chinese needs: one index shared with English
+would split Chinese on English's separator and find nothing), its own UI language, its own sitemap.
+
+* ``mkdocs.yml`` builds the English site. Its ``on_post_build`` (here) builds ``mkdocs.zh.yml``,
+  which inherits everything from ``mkdocs.yml``, into ``<site>/zh/``: ``mkdocs build`` and
+  ``mkdocs serve`` make both editions, and a change to a Chinese page reloads ``serve`` too.
+* The Chinese build reads the same ``docs/`` folder; ``on_files`` (here) then points every file
+  that has a translation at it: ``docs/zh/training/iris.md`` stands in for
+  ``docs/training/iris.md``, ``docs/zh/training/diagrams/*.svg`` for the English diagrams. Every
+  relative link, image, snippet and ``#anchor`` of a page therefore works in both editions, and a
+  page not translated yet falls back to English (the tests do not let one land:
+  tests/test_translations.py).
+* A line break between two Chinese characters is removed before the page is converted: a writer
+  may wrap Chinese prose like English, and Chromium would show each break as a space.
+* The language switcher (``overrides/partials/alternate.html``) links each page to the same page
+  in the other edition.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+log = logging.getLogger("mkdocs.hooks.i18n")
+
+# Han characters and CJK punctuation (、。，：；？！（）「」 and the full-width forms).
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+ROOT = Path(__file__).resolve().parent.parent
+# The editions: language code -> (its folder under docs/ and under the site, its config file).
+DEFAULT = "en"
+TRANSLATIONS = {"zh": ROOT / "mkdocs.zh.yml"}
+ABBREVIATIONS = {"zh": "includes/abbreviations.zh.md"}
+
+
+def language(config: MkDocsConfig) -> str:
+    return config.theme.get("language") or DEFAULT
+
+
+def translation_dir(config: MkDocsConfig, lang: str) -> Path:
+    return Path(config.docs_dir) / lang
+
+
+@event_priority(100)  # before the search plugin loads jieba's word list
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """A translated edition shows the glossary's hover definitions in its own language, and its
+    search's word list (``jieba_dict_user``) is found from the config file's folder, not the
+    current directory."""
+    lang = language(config)
+    search = config.plugins.get("material/search")
+    words = search and search.config.get("jieba_dict_user")
+    if words and not Path(words).is_absolute():
+        search.config["jieba_dict_user"] = str(Path(config.config_file_path).parent / words)
+    if lang in ABBREVIATIONS:
+        snippets = config.mdx_configs.get("pymdownx.snippets", {})
+        snippets["auto_append"] = [
+            ABBREVIATIONS[lang] if name == "includes/abbreviations.md" else name
+            for name in snippets.get("auto_append", [])
+        ]
+    return config
+
+
+@event_priority(100)  # before mkdocs-jupyter and the notebook hook read the labs' sources
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = language(config)
+    if lang == DEFAULT:
+        return files
+    folder = translation_dir(config, lang)
+    for file in files:
+        translated = folder / file.src_uri
+        if translated.is_file():
+            file.abs_src_path = str(translated)
+        elif file.is_documentation_page():
+            log.info("%s has no translation into %s yet: shown in English", file.src_uri, lang)
+    return files
+
+
+def join_cjk_lines(markdown: str) -> str:
+    """``markdown`` with the line breaks between two Chinese characters removed, outside code."""
+    out, prose, fence = [], [], None
+    for line in markdown.split("\n"):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match[1]
+            if prose:
+                out.append(_CJK_BREAK.sub("", "\n".join(prose)))
+            prose = []
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if match and match[1] == fence and not line.strip()[len(fence) :]:
+                fence = None
+        else:
+            prose.append(line)
+    if prose:
+        out.append(_CJK_BREAK.sub("", "\n".join(prose)))
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown: str, config: MkDocsConfig, **kwargs) -> str:
+    return join_cjk_lines(markdown) if language(config) == "zh" else markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Build each translated edition into its folder of the site just built."""
+    if language(config) != DEFAULT:
+        return
+    for lang, config_file in TRANSLATIONS.items():
+        site_url = config.site_url or ""
+        translated = load_config(
+            config_file=str(config_file),
+            site_dir=str(Path(config.site_dir) / lang),
+            site_url=(site_url.rstrip("/") + f"/{lang}/") if site_url else None,
+            strict=config.strict,
+            use_directory_urls=config.use_directory_urls,
+        )
+        log.info("Building the %s edition into %s", lang, translated.site_dir)
+        build(translated)
