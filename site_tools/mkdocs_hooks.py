@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from site_tools.benchmark_tables import fill_tables
@@ -19,10 +20,12 @@ from site_tools.outputs import show_example_values
 _CODE_BLOCK = re.compile(r'<div class="(?:language-[\w-]+ )?highlight"')
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     """Fill the benchmark tables' placeholders from the recorded data (see benchmark_tables.py),
-    and show Output blocks' example values without their braces (see outputs.py)."""
-    markdown = fill_tables(markdown, Path(page.file.abs_src_path), page.file.src_uri)
+    and show Output blocks' example values without their braces (see outputs.py). The data is
+    found next to the English page, also for its Chinese translation (site_tools/i18n.py)."""
+    english = Path(config.docs_dir) / page.file.src_uri
+    markdown = fill_tables(markdown, english, page.file.src_uri)
     return show_example_values(markdown)
 
 

@@ -86,6 +86,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in list(files):
         if not file.is_documentation_page() or file.abs_src_path is None:
             continue
+        if file.inclusion.is_excluded():  # docs/zh/ in the English build: not one of its pages
+            continue
         source = Path(file.abs_src_path)
         notebook = page_notebook(source, site) if source.suffix == ".md" else _lab_notebook(source)
         files.append(

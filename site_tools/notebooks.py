@@ -193,7 +193,10 @@ def page_notebook(page: Path, site: Site | None = None) -> NotebookNode:
     """The notebook of one page (``docs/x/y.md``), built from its Markdown source."""
     site = site or default_site()
     page = Path(page).resolve()
-    src_uri = page.relative_to(site.docs_dir.resolve()).as_posix()
+    docs = site.docs_dir.resolve()
+    # A page of the Chinese edition (docs/zh/x/y.md) stands for x/y.md in its own site, and reads
+    # its recorded data next to the English page (site_tools/i18n.py).
+    src_uri = page.relative_to(docs / "zh" if page.is_relative_to(docs / "zh") else docs).as_posix()
     document = make_sybil(site.config_file, page.parent).parse(page)
     blocks = [
         (example.region, example.parsed)
@@ -204,7 +207,7 @@ def page_notebook(page: Path, site: Site | None = None) -> NotebookNode:
     for index, (region, block) in enumerate(blocks):
         pieces += [text[position : region.start], f"{block.indent}{_MARK}{index}{_MARK}"]
         position = region.end
-    marked = fill_tables("".join([*pieces, text[position:]]), page, src_uri)
+    marked = fill_tables("".join([*pieces, text[position:]]), docs / src_uri, src_uri)
     links = _Links(text, src_uri, site)
     cells: list[NotebookNode] = []
     chunk: list[str] = []
