@@ -15,12 +15,17 @@ would split Chinese on English's separator and find nothing), its own UI languag
   tests/test_translations.py).
 * A line break between two Chinese characters is removed before the page is converted: a writer
   may wrap Chinese prose like English, and Chromium would show each break as a space.
+* The Chinese search index is written again, smaller (``compact_search_index``): as UTF-8 rather
+  than ``\\uXXXX`` escapes, and without the word breaks (U+200B) that jieba puts next to
+  punctuation and spaces, which the search splits on anyway. Every page loads the index: it
+  counts in its weight.
 * The language switcher (``overrides/partials/alternate.html``) links each page to the same page
   in the other edition.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -113,9 +118,30 @@ def on_page_markdown(markdown: str, config: MkDocsConfig, **kwargs) -> str:
     return join_cjk_lines(markdown) if language(config) == "zh" else markdown
 
 
+def compact_search_index(index: dict) -> dict:
+    """The index with the word breaks (U+200B) removed where the search's separator splits anyway:
+    next to its punctuation and spaces."""
+    separator = index["config"]["separator"]
+    punctuation = re.sub(r"\\u200b|\[|\]\+?$", "", separator)  # the separator's other characters
+    around = re.compile(rf"\u200b*([{punctuation}]+)\u200b*")
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            text = around.sub(r"\1", doc[field])
+            doc[field] = re.sub("\u200b{2,}", "\u200b", text).strip("\u200b")
+    return index
+
+
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Build each translated edition into its folder of the site just built."""
+    """Build each translated edition into its folder of the site just built; a translated edition
+    writes its search index again, smaller."""
     if language(config) != DEFAULT:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if path.is_file():
+            index = compact_search_index(json.loads(path.read_text(encoding="utf-8")))
+            path.write_text(
+                json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
         return
     for lang, config_file in TRANSLATIONS.items():
         site_url = config.site_url or ""

@@ -18,6 +18,8 @@ from site_tools.outputs import show_example_values
 
 # A fenced code block as pymdownx.highlight writes it (Python, Output, bash...).
 _CODE_BLOCK = re.compile(r'<div class="(?:language-[\w-]+ )?highlight"')
+# The exercises' section: its heading, then everything up to the next h2 (or the end).
+_EXERCISES = re.compile(r'(<h2 id="exercises">.*?</h2>)(.*?)(?=<h2\b|\Z)', re.DOTALL)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
@@ -30,7 +32,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs) 
 
 
 def on_page_content(html: str, page: Page, **kwargs) -> str:
-    """Code and Output blocks stay out of the search index (Material's ``data-search-exclude``).
-    Every page loads the index, and the code made it most of every page's weight; prose and inline
-    code, where the pages name the APIs they use, are still found."""
-    return _CODE_BLOCK.sub(lambda match: match.group(0) + " data-search-exclude", html)
+    """Code and Output blocks stay out of the search index (Material's ``data-search-exclude``),
+    and so do the exercises' hints and solutions. Every page loads the index, and the code made it
+    most of every page's weight; prose and inline code, where the pages name the APIs they use,
+    are still found, and so is each exercise's question."""
+    html = _CODE_BLOCK.sub(lambda match: match.group(0) + " data-search-exclude", html)
+    return _EXERCISES.sub(
+        lambda match: match[1] + match[2].replace("<details", "<details data-search-exclude"), html
+    )

@@ -312,13 +312,24 @@ def test_diagrams_are_pre_drawn_svg_with_a_title_and_a_description(site_dir: Pat
 def test_the_site_knows_its_url(site_dir: Path):
     """site_url gives a sitemap of every page and a canonical link on each; the 404 page links its
     styles under the site's path, so that it works under a GitHub project's sub-path."""
-    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    pages = [url_of_file(site_dir, p) for p in site_dir.rglob("*.html") if p.name != "404.html"]
-    listed = re.findall(r"<loc>(.*?)</loc>", sitemap)
     from mkdocs.config import load_config
 
     site_url = load_config(str(CONFIG))["site_url"]
-    assert site_url and sorted(listed) == sorted(site_url + page for page in pages), listed
+    pages = [url_of_file(site_dir, p) for p in site_dir.rglob("*.html") if p.name != "404.html"]
+    # Each edition is a site of its own, with its own sitemap: / lists the English pages, /zh/
+    # the Chinese ones (site_tools/i18n.py).
+    for edition in ("", "zh/"):
+        sitemap = (site_dir / edition / "sitemap.xml").read_text(encoding="utf-8")
+        listed = re.findall(r"<loc>(.*?)</loc>", sitemap)
+        expected = (
+            [page for page in pages if page.startswith(edition) and not page.startswith("zh/")]
+            if not edition
+            else [page for page in pages if page.startswith(edition)]
+        )
+        assert site_url and sorted(listed) == sorted(site_url + page for page in expected), (
+            edition,
+            listed,
+        )
     for page in pages:
         html = file_of_url(site_dir, page).read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{site_url + page}">' in html, (

@@ -34,7 +34,9 @@ def hook(page: Path) -> str:
     """What the site's on_page_markdown hook makes of a page, as in `mkdocs build`."""
     file = SimpleNamespace(abs_src_path=str(page), src_uri=page.relative_to(DOCS).as_posix())
     return mkdocs_hooks.on_page_markdown(
-        page.read_text(encoding="utf-8"), page=SimpleNamespace(file=file)
+        page.read_text(encoding="utf-8"),
+        page=SimpleNamespace(file=file),
+        config=SimpleNamespace(docs_dir=str(DOCS)),
     )
 
 
