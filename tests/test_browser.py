@@ -17,13 +17,23 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jupytext
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from served_site import CONFIG, ROOT, SiteServer, axe_source, file_of_url, site_pages, url_of_source
+from served_site import (
+    CONFIG,
+    ROOT,
+    SiteServer,
+    axe_source,
+    file_of_url,
+    site_pages,
+    url_of_file,
+    url_of_source,
+)
 
 from site_tools.harness import PythonBlock, make_sybil, shown_code
 from site_tools.notebooks import page_url
@@ -42,6 +52,15 @@ MISSING_PAGE = "no-such-page/anywhere/"  # the server answers it with 404.html, 
 AXE_ACCEPTED: dict[str, str] = {}
 # In the dark scheme only the colours change, not the document: the rules that depend on colour.
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# What axe-core looks at on a page whose header, navigation and footer another page of the sweep
+# has shown it already: every page is made from one template, so the site's frame is checked whole
+# on the landing page, each part's first page and the 404 page of each edition, and on the other
+# pages what differs: the page's own content.
+AXE_CONTENT = ".md-content"
+# axe-core's options: every rule; every rule but the colour rules; the colour rules only.
+AXE_ALL = {"resultTypes": ["violations"]}
+AXE_NOT_COLOUR = AXE_ALL | {"rules": {rule: {"enabled": False} for rule in AXE_COLOUR_RULES}}
+AXE_ONLY_COLOUR = AXE_ALL | {"runOnly": AXE_COLOUR_RULES}
 
 # In the scripts below, a backslash at the end of a line joins the next line to it (Python drops
 # both): the lines stay within ruff's length, and the scripts are unchanged.
@@ -49,14 +68,13 @@ AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # even for the part of its work that it does at once: the sweep collects the result later with
 # COLLECT_AXE, while the other pages do their own work.
 START_AXE = """
-rules => { window.__axe = new Promise(resolve => {
+([options, scope]) => { window.__axe = new Promise(resolve => {
         const channel = new MessageChannel();\
   // a task of its own, which no timer throttling delays
         channel.port1.onmessage = resolve;
         channel.port2.postMessage(0);
     })
-    .then(() => axe.run(document, {resultTypes: ["violations"], \
-...(rules ? {runOnly: rules} : {})}))
+    .then(() => axe.run(scope ? {include: [[scope]]} : document, options))
     .then(result => result.violations.map(v => ({
         id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.map(n => ({target: n.target.join(" "), html: n.html.slice(0, 160),
@@ -247,8 +265,12 @@ def nav_first_pages() -> list[tuple[str, str]]:
 
 
 def screenshot_names() -> dict[str, str]:
+    """URL path -> screenshot name: the landing page and each part's first page, in English and in
+    Chinese (zh-00-home.png...: a Chinese page shows characters, not boxes, where the CJK fonts are
+    installed)."""
     pages = nav_first_pages()
-    return {url: f"{index:02d}-{_slug(name) or 'part'}" for index, (name, url) in enumerate(pages)}
+    names = {url: f"{index:02d}-{_slug(name) or 'part'}" for index, (name, url) in enumerate(pages)}
+    return names | {f"zh/{url}": f"zh-{name}" for url, name in names.items()}
 
 
 def python_blocks_by_page() -> dict[str, list[str]]:
@@ -264,12 +286,75 @@ def python_blocks_by_page() -> dict[str, list[str]]:
             if isinstance(example.parsed, PythonBlock)
         ]
         pages[url_of_source(md.relative_to(docs).as_posix())] = blocks
-    for lab in sorted((docs / "labs").glob("*.py")):
+    for lab in sorted([*(docs / "labs").glob("*.py"), *(docs / "zh" / "labs").glob("*.py")]):
         cells = jupytext.read(lab).cells
         pages[page_url(lab.relative_to(docs).as_posix())] = [
             cell.source for cell in cells if cell.cell_type == "code"
         ]
     return pages
+
+
+class _Kinds(HTMLParser):
+    """The kinds of element of a page, for its colours: each element's tag and classes, with those
+    of its nearest ancestor that has a class (a link in a warning, a token in a code block...)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.kinds: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        kind = tag + "".join(f".{name}" for name in sorted(classes))
+        context = next((outer for outer in reversed(self.stack) if "." in outer), "")
+        self.kinds.add(f"{context} > {kind}")
+        if tag not in VOID_ELEMENTS:
+            self.stack.append(kind)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop().split(".")[0] != tag:
+            pass
+
+
+VOID_ELEMENTS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+    "path",
+    "rect",
+    "circle",
+    "line",
+    "polygon",
+    "use",
+}
+
+
+def colour_sample(site_dir: Path) -> set[str]:
+    """URL paths of a few pages that together show every kind of element of the site (a greedy set
+    cover). An element's colours come from the site's one stylesheet by its kind, so checking the
+    colour rules on these pages checks every colour pair a page of the site can show; the other
+    rules run on every page."""
+    pages = {}
+    for path in site_dir.rglob("*.html"):
+        parser = _Kinds()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[url_of_file(site_dir, path)] = parser.kinds
+    left, chosen = set().union(*pages.values()), set()
+    while left:
+        best = max(sorted(pages), key=lambda page: len(pages[page] & left))
+        chosen.add(best)
+        left -= pages[best]
+    return chosen
 
 
 def is_plot(src: str) -> bool:
@@ -318,6 +403,8 @@ class _Sweep:
     sources: dict[str, list[str]]  # URL path -> the code of its Python blocks
     shots: dict[str, str]  # URL path -> screenshot name
     shot_dir: Path
+    whole: set[str]  # URL paths of the pages that axe-core checks whole (AXE_CONTENT)
+    colours: set[str]  # URL paths of the pages whose colours axe-core checks (colour_sample)
 
 
 class _Tab:
@@ -330,13 +417,13 @@ class _Tab:
         _listen(self.page, lambda: self.load)
 
 
-def _axe(page, rules: list[str] | None) -> Generator[None, None, list[dict]]:
+def _axe(page, options: dict, scope: str | None) -> Generator[None, None, list[dict]]:
     """axe-core's violations on the page; it yields while axe runs. A page with problems is looked
     at once more: a problem of the page is there again, a passing state of a busy browser (seen
     under heavy load: a sidebar's colours half-drawn) is not."""
     found: list[dict] = []
     for _ in range(2):
-        page.evaluate(START_AXE, rules)
+        page.evaluate(START_AXE, [options, scope])
         yield
         found = page.evaluate(COLLECT_AXE)
         if not found:
@@ -356,13 +443,17 @@ def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
     if name:
         page.screenshot(path=sweep.shot_dir / f"{name}.png")
     page.evaluate(NO_TRANSITIONS)
-    if load.page in sweep.sources:
+    # A Chinese page's code is the English page's (tests/test_translations.py): its copy buttons
+    # are clicked on the pages of its frame.
+    if load.page in sweep.sources and (not load.page.startswith("zh/") or load.page in sweep.whole):
         _copy_blocks(page, sweep.sources[load.page], load)
-    load.axe["light"] = yield from _axe(page, None)
+    scope = None if load.page in sweep.whole else AXE_CONTENT
+    colour = load.page in sweep.colours
+    load.axe["light"] = yield from _axe(page, AXE_ALL if colour else AXE_NOT_COLOUR, scope)
     # Dark: the rules that depend on colour (the document is the same)
     page.evaluate(DARK)
-    load.axe["dark"] = yield from _axe(page, AXE_COLOUR_RULES)
-    if load.page == "":
+    load.axe["dark"] = (yield from _axe(page, AXE_ONLY_COLOUR, scope)) if colour else []
+    if load.page in ("", "zh/"):
         page.screenshot(path=sweep.shot_dir / f"{name}-dark.png")
     # Every code block, at 1280 pixels, then a phone
     page.evaluate(REVEAL_ALL)
@@ -372,7 +463,7 @@ def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
     page.evaluate("window.scrollTo(0, 0)")
     load.widths_at_phone = page.evaluate(PAGE_WIDTHS)
     load.phone = page.evaluate(PHONE_LAYOUT)
-    if load.page == "":
+    if load.page in ("", "zh/"):
         page.screenshot(path=sweep.shot_dir / f"{name}-phone.png")
     _settle(page, load)
     if load.page == "":
@@ -393,7 +484,10 @@ def page_loads(
     shot_dir.mkdir(exist_ok=True)
     for old in shot_dir.glob("*.png"):
         old.unlink()
-    sweep = _Sweep(site_server, python_blocks_by_page(), screenshot_names(), shot_dir)
+    shots = screenshot_names()
+    whole = {*shots, MISSING_PAGE, *(f"zh/{page}" for page in shots), f"zh/{MISSING_PAGE}"}
+    colours = whole | colour_sample(site_dir)
+    sweep = _Sweep(site_server, python_blocks_by_page(), shots, shot_dir, whole, colours)
     context = browser.new_context(viewport=DESKTOP, color_scheme="light", permissions=CLIPBOARD)
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(axe_source())
@@ -487,8 +581,12 @@ def test_figures_are_readable_on_a_phone(page_loads: dict[str, PageLoad]):
         if is_plot(image["src"]) and (not image["width"] or image["shown"] < 0.6 * image["width"])
     ]
     assert not shrunk, "figures too small to read on a phone (375 pixels):\n" + "\n".join(shrunk)
-    shown = {p for p, load in page_loads.items() for image in load.phone["images"]
-             if is_plot(image["src"])}
+    shown = {
+        p
+        for p, load in page_loads.items()
+        for image in load.phone["images"]
+        if is_plot(image["src"])
+    }
     assert any(p.startswith("labs/") for p in shown), shown  # a lab's plot was measured
     assert any(not p.startswith("labs/") for p in shown), shown
 
@@ -536,8 +634,11 @@ def _axe_report(page_loads: dict[str, PageLoad], scheme: str) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_accessibility_problem(page_loads: dict[str, PageLoad], scheme: str):
-    """axe-core (the engine of Lighthouse's accessibility score) on every page, every rule. In the
-    dark scheme the rules that depend on colour run again (contrast, links told apart from text)."""
+    """axe-core (the engine of Lighthouse's accessibility score) on every page of both editions,
+    every rule. The site's frame (header, navigation, footer) is checked whole on the landing page,
+    each part's first page and the 404 page; on the others, the page's content. The rules that
+    depend on colour (contrast, links told apart from text) run, in both schemes, on pages that
+    together show every kind of element of the site (``colour_sample``)."""
     assert all(scheme in load.axe for load in page_loads.values()), (
         "axe-core did not run on every page"
     )
