@@ -128,7 +128,7 @@ def _code_cells(soup: BeautifulSoup, problems: list[str]) -> None:
         editor.replace_with(_code_block(soup, pre, [f"language-{language}", "highlight"]))
 
 
-def _text_outputs(soup: BeautifulSoup) -> None:
+def _text_outputs(soup: BeautifulSoup, title: str) -> None:
     """Printed text as an Output block; each printed line in a span of its own, as pymdownx writes
     them (``line_spans``), so that a wrapped line is indented (docs/stylesheets/extra.css)."""
     for number, output in enumerate(soup.select("div.jp-RenderedText"), 1):
@@ -142,7 +142,7 @@ def _text_outputs(soup: BeautifulSoup) -> None:
                 span = soup.new_tag("span", attrs={"id": f"__span-output-{number}-{index}"})
                 span.string = line
                 pre.append(span)
-        block = _code_block(soup, pre, ["language-text", "highlight"], title="Output")
+        block = _code_block(soup, pre, ["language-text", "highlight"], title=title)
         pre.replace_with(*list(block.contents))
         output["class"] = [*output.get("class", []), "language-text", "highlight"]
         output["data-search-exclude"] = ""
@@ -170,8 +170,9 @@ def _images(soup: BeautifulSoup, problems: list[str]) -> None:
         image["loading"] = "lazy"
 
 
-def rewrite(html: str) -> tuple[str, list[str]]:
-    """The lab's HTML in Material's markup (see the module's docstring), and what went wrong."""
+def rewrite(html: str, output_title: str = "Output") -> tuple[str, list[str]]:
+    """The lab's HTML in Material's markup (see the module's docstring), and what went wrong.
+    ``output_title`` names the Output blocks in the page's language (``"输出"``)."""
     soup = BeautifulSoup(html, "html.parser")
     problems: list[str] = []
     for tag in soup.find_all(["style", "script"]):
@@ -187,7 +188,7 @@ def rewrite(html: str) -> tuple[str, list[str]]:
     for focusable in soup.select(".jp-Cell-inputWrapper, .jp-OutputArea-output"):
         focusable.attrs.pop("tabindex", None)
     _code_cells(soup, problems)
-    _text_outputs(soup)
+    _text_outputs(soup, output_title)
     _images(soup, problems)
     for anchor in soup.select("a.anchor-link"):
         anchor["class"] = ["headerlink"]

@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from site_tools import translations
 from site_tools.lab_html import rewrite
 from site_tools.notebooks import Site, notebook_json, notebook_uri, page_notebook
 
@@ -38,6 +39,8 @@ log = logging.getLogger("mkdocs.hooks.notebook_hooks")
 # The labs read these; a reader who runs a lab at home gets the full run (see docs/labs/).
 LAB_ENVIRONMENT = {"HOMEWORK_EPOCHS": "1000"}
 JUPYTER_PLUGIN = "mkdocs-jupyter"
+# A lab's Output blocks are titled as the pages' are in each edition.
+OUTPUT_TITLES = {"zh": translations.OUTPUT_TITLES["Output"]}
 
 
 def _lab_cache_key() -> str:
@@ -103,10 +106,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
-def on_page_content(html: str, page: Page, **kwargs) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     if getattr(page, "nb_url", None) is None:  # not a page that mkdocs-jupyter rendered
         return html
-    html, problems = rewrite(html)
+    html, problems = rewrite(html, OUTPUT_TITLES.get(config.theme.get("language"), "Output"))
     for problem in problems:
         log.warning("%s: %s", page.file.src_uri, problem)
     return html
