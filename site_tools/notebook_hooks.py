@@ -86,6 +86,13 @@ def _lab_notebook(path: Path) -> nbformat.NotebookNode:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = Site.from_config(config)
+    for file in files:
+        # mkdocs-jupyter wraps a lab's File in a NotebookFile, whose abs_src_path is computed
+        # again from docs_dir: the translation that site_tools/i18n.py pointed the File at would
+        # be lost, and the Chinese edition would render, offer and run the English lab.
+        wrapped = getattr(file, "file", None)
+        if isinstance(wrapped, File) and file.abs_src_path != wrapped.abs_src_path:
+            file.abs_src_path = wrapped.abs_src_path
     for file in list(files):
         if not file.is_documentation_page() or file.abs_src_path is None:
             continue

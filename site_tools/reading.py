@@ -3,13 +3,55 @@
 Shared by the page-shape test (tests/test_pages.py), the start route's reading time and
 tools/page_stats.py, so that all of them count words and lines the same way. Reading speed: prose
 at 90 words a minute, code at 10 lines a minute.
+
+``SHAPES`` holds what each edition writes for the parts of a page that the page-shape test looks
+for, in its own language: the short answer, the summary, the exercises' hints and solutions.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-SHORT_ANSWER = '!!! abstract "Short answer"'
+
+@dataclass(frozen=True)
+class Shape:
+    """How the pages of one edition mark the parts of a lesson, and how long a short answer may
+    be in that language."""
+
+    short_answer: str  # the admonition right under the title
+    summary: str  # the heading line of the summary, as written
+    exercises: str  # and of the exercises, after it
+    hint: str  # each exercise's collapsed hint
+    solution: str  # a solution's collapsed block, which holds a Python block
+    max_words: int  # of the short answer's prose, as prose_words counts them
+    words: str  # what prose_words counts in this language, for the test's messages
+
+
+SHAPES = {
+    "en": Shape(
+        short_answer='!!! abstract "Short answer"',
+        summary="## Summary",
+        exercises="## Exercises",
+        hint='??? tip "Hint"',
+        solution='??? success "Solution"',
+        max_words=120,
+        words="words",
+    ),
+    # The headings keep the English ids, so that #summary and #exercises work in both editions.
+    # A Chinese character counts as one word (prose_words): about 2 characters for an English
+    # word, hence 250.
+    "zh": Shape(
+        short_answer='!!! abstract "简答"',
+        summary="## 小结 { #summary }",
+        exercises="## 练习 { #exercises }",
+        hint='??? tip "提示"',
+        solution='??? success "参考答案"',
+        max_words=250,
+        words="Chinese characters (each counts as a word) and Latin words",
+    ),
+}
+SHORT_ANSWER = SHAPES["en"].short_answer
 WORDS_PER_MINUTE, CODE_LINES_PER_MINUTE = 90, 10
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _WORD = re.compile(r"[A-Za-z0-9_'`.()\[\]-]+|[\u4e00-\u9fff]")
@@ -55,12 +97,13 @@ def python_code_lines(lines: list[str]) -> int:
     return count
 
 
-def short_answer(text: str) -> list[str] | None:
-    """The lines of the short-answer admonition, if it is the first thing under the title."""
+def short_answer(text: str, marker: str = SHORT_ANSWER) -> list[str] | None:
+    """The lines of the short-answer admonition (``marker``, by default the English one), if it is
+    the first thing under the title."""
     lines = text.split("\n")
     title = next(i for i, line in enumerate(lines) if line.startswith("# "))
     first = next(i for i in range(title + 1, len(lines)) if lines[i].strip())
-    if lines[first].strip() != SHORT_ANSWER:
+    if lines[first].strip() != marker:
         return None
     body = []
     for line in lines[first + 1 :]:

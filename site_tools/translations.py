@@ -156,8 +156,8 @@ def source_hash(english: Path) -> str:
     return hashlib.sha256(english.read_bytes()).hexdigest()[:12]
 
 
-def stamp_line(english: Path) -> str:
-    return f"<!-- translation of {rel(english)}, sha256:{source_hash(english)} -->"
+def stamp_line(english: Path, english_name: str | None = None) -> str:
+    return f"<!-- translation of {english_name or rel(english)}, sha256:{source_hash(english)} -->"
 
 
 def _translated_opening(block: Block) -> str:
@@ -217,25 +217,38 @@ def _counted_differences(
     return found
 
 
-def differences(translated: Path) -> list[str]:
+def differences(
+    translated: Path,
+    *,
+    english: Path | None = None,
+    name: str | None = None,
+    english_name: str | None = None,
+) -> list[str]:
     """Everything in which the Chinese page ``translated`` differs from its English page, beyond
-    its translated prose; an empty list when it shows the same code, ids and links."""
+    its translated prose; an empty list when it shows the same code, ids and links.
+
+    By default the English page is the one at the same path of ``docs/`` and both are named as the
+    repository names them; ``english``, ``name`` (the Chinese page's) and ``english_name`` (the
+    name its stamp records) say otherwise, for pages outside the repository (the unit tests)."""
     translated = Path(translated).resolve()
-    english = english_of(translated)
-    name = rel(translated)
+    english = Path(english).resolve() if english is not None else english_of(translated)
+    name = name or rel(translated)
+    english_name = english_name or rel(english)
     if not english.is_file():
-        return [f"{name} translates {rel(english)}, which does not exist"]
+        return [f"{name} translates {english_name}, which does not exist"]
     en_text = english.read_text(encoding="utf-8")
     zh_text = translated.read_text(encoding="utf-8")
     found: list[str] = []
     stamp = STAMP.search(zh_text)
     if stamp is None:
-        found.append(f"{name} has no `{stamp_line(english)}` line (run this with --stamp)")
-    elif stamp["path"] != rel(english) or stamp["hash"] != source_hash(english):
         found.append(
-            f"{name} translates an older {rel(english)} (sha256:{stamp['hash']}; it is now"
+            f"{name} has no `{stamp_line(english, english_name)}` line (run this with --stamp)"
+        )
+    elif stamp["path"] != english_name or stamp["hash"] != source_hash(english):
+        found.append(
+            f"{name} translates an older {english_name} (sha256:{stamp['hash']}; it is now"
             f" sha256:{source_hash(english)}): see what changed with"
-            f" `git log -p -- {rel(english)}`, update the translation, then run"
+            f" `git log -p -- {english_name}`, update the translation, then run"
             f" `python -m site_tools.translations --stamp {name}`"
         )
     if translated.suffix == ".py":
@@ -285,10 +298,13 @@ def sources() -> list[Path]:
     return [*pages(), *sorted((DOCS / "labs").glob("*.py"))]
 
 
-def stamp(translated: Path) -> None:
-    """Record that ``translated`` is up to date with its English page."""
+def stamp(
+    translated: Path, *, english: Path | None = None, english_name: str | None = None
+) -> None:
+    """Record that ``translated`` is up to date with its English page (``english`` and
+    ``english_name`` as for ``differences``)."""
     translated = Path(translated).resolve()
-    line = stamp_line(english_of(translated))
+    line = stamp_line(english if english is not None else english_of(translated), english_name)
     text = translated.read_text(encoding="utf-8")
     if STAMP.search(text):
         text = STAMP.sub(line, text, count=1)
