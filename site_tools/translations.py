@@ -185,7 +185,7 @@ def _block_differences(english: list[Block], chinese: list[Block], zh_name: str)
         for en in english[a0:a1]:
             found.append(
                 f"{en.describe()} of the English page (line {en.line}) is missing from {zh_name}"
-                f" (its Chinese blocks {b0}-{b1 + 1} do not match it)"
+                f" (it would be the Chinese page's block {b0 + 1})"
             )
         for zh in chinese[b0:b1]:
             found.append(f"{zh_name} line {zh.line}: {zh.describe()} is not in the English page")
