@@ -926,11 +926,12 @@ def test_english_search_finds_only_english_pages(reader: Reader, site_server: Si
     and English pages only for an English one."""
     page = reader.page
     page.goto(site_server.base_url, wait_until="load")
-    # The Chinese word first: after a search with results, Material shows a term that finds nothing
-    # as "Type to start searching" rather than "No matching documents".
+    # The Chinese word first (after a search with results, Material shows a term that finds nothing
+    # as "Type to start searching" rather than "No matching documents"), entered at once, as pasted:
+    # typed, its first character alone would find nothing on the way.
     query = page.locator("input.md-search__input")
     query.click()
-    query.press_sequentially("显存", delay=20)
+    query.fill("显存")
     none = page.evaluate(
         "JSON.parse(document.getElementById('__config').textContent)"
         ".translations['search.result.none']"
@@ -943,8 +944,9 @@ def test_english_search_finds_only_english_pages(reader: Reader, site_server: Si
     except PlaywrightTimeout:
         meta = page.locator(".md-search-result__meta").inner_text()
         found = list(dict.fromkeys(path for path, _ in page.evaluate(SEARCH_RESULTS)))
-        pytest.fail(f"the English search for '显存' does not find nothing ({meta!r}): {found}")
-    assert not page.evaluate(SEARCH_RESULTS)
+        pytest.fail(f"the English search for '显存' finds something ({meta!r}): {found}")
+    found = list(dict.fromkeys(path for path, _ in page.evaluate(SEARCH_RESULTS)))
+    assert not found, f"the English search for '显存' finds {found}"
     query.fill("")
     pages = {path.removeprefix(site_server.path) for path, _ in _search(page, "hooks")}
     assert "modules/hooks/" in pages, pages
@@ -952,10 +954,15 @@ def test_english_search_finds_only_english_pages(reader: Reader, site_server: Si
     assert not chinese, f"the English search finds pages of the Chinese edition: {chinese}"
 
 
-def _switch_language(page, lang: str) -> None:
-    """Open the header's language switcher (the translate button) and choose ``lang``."""
+def _switch_language(page, lang: str, site_server: SiteServer, expected: str) -> None:
+    """Open the header's language switcher (the translate button), choose ``lang``, and check that
+    it leads to ``expected`` (a URL path relative to the site)."""
+    before = urlsplit(page.url).path.removeprefix(site_server.path)
     page.locator(".md-header .md-select > button").click()
-    page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]').click()
+    with page.expect_navigation(wait_until="load"):
+        page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]').click()
+    reached = urlsplit(page.url).path.removeprefix(site_server.path)
+    assert reached == expected, f"the switcher leads from /{before} to /{reached}, not /{expected}"
 
 
 def test_language_switcher_keeps_the_page(reader: Reader, site_server: SiteServer):
@@ -968,15 +975,11 @@ def test_language_switcher_keeps_the_page(reader: Reader, site_server: SiteServe
     assert len(ids) >= 3, f"/{english} has too few headings to scroll to: {ids}"
     anchor = ids[len(ids) // 2]  # halfway down the page: reaching it takes a scroll
 
-    _switch_language(page, "zh")
-    page.wait_for_url(lambda url: urlsplit(url).path == site_server.path + "zh/" + english)
-    page.wait_for_load_state("load")
+    _switch_language(page, "zh", site_server, "zh/" + english)
     assert page.locator("html").get_attribute("lang") == "zh"
     heading = page.locator("h1").first.inner_text()
     assert HAN.search(heading), f"/zh/{english} has an English title: {heading!r}"
-    _switch_language(page, "en")
-    page.wait_for_url(lambda url: urlsplit(url).path == site_server.path + english)
-    page.wait_for_load_state("load")
+    _switch_language(page, "en", site_server, english)
     assert page.locator("html").get_attribute("lang") == "en"
 
     page.goto(f"{site_server.base_url}zh/{english}#{anchor}", wait_until="load")
@@ -999,19 +1002,29 @@ def test_chinese_edition_speaks_chinese(reader: Reader, site_server: SiteServer)
         assert zh[key] != en[key] and HAN.search(zh[key]), (key, zh.get(key))
     page = reader.page
     page.goto(site_server.base_url + "zh/training/devices/", wait_until="load")
-    assert page.locator("html").get_attribute("lang") == "zh"
-    assert (
-        page.locator("input.md-search__input").get_attribute("placeholder")
-        == zh["search.placeholder"]
-    )
     toc = page.locator("nav.md-nav--secondary").first
-    assert toc.get_attribute("aria-label") == zh["toc"]
-    assert toc.locator("label.md-nav__title").text_content().strip() == zh["toc"]
     copy = page.locator(
         'article div.language-python :is(button[data-md-type="copy"], button.md-clipboard)'
     ).first
     copy.wait_for(state="attached")  # Material's script adds the copy buttons
-    assert copy.get_attribute("title") == zh["clipboard.copy"]
+    shown = {
+        "<html lang>": page.locator("html").get_attribute("lang"),
+        "search box placeholder": page.locator("input.md-search__input").get_attribute(
+            "placeholder"
+        ),
+        "table of contents (aria-label)": toc.get_attribute("aria-label"),
+        "table of contents (label)": toc.locator("label.md-nav__title").text_content().strip(),
+        "copy button title": copy.get_attribute("title"),
+    }
+    expected = dict(
+        zip(
+            shown,
+            ["zh", zh["search.placeholder"], zh["toc"], zh["toc"], zh["clipboard.copy"]],
+            strict=True,
+        )
+    )
+    wrong = {key: (shown[key], expected[key]) for key in shown if shown[key] != expected[key]}
+    assert not wrong, f"not Chinese on /zh/training/devices/ (shown, expected): {wrong}"
 
 
 def test_diagrams_are_shown_in_each_colour_scheme(
