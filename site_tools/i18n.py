@@ -21,6 +21,10 @@ would split Chinese on English's separator and find nothing), its own UI languag
   counts in its weight.
 * The language switcher (``overrides/partials/alternate.html``) links each page to the same page
   in the other edition.
+* The Chinese edition's search worker is corrected (``fix_query_segmentation``): Material cuts a
+  Chinese query into words of the index, but never tries a word that ends at the query's last
+  character, so 同步 was searched as 同 (and 设备 as 设) whenever the first characters alone are
+  a word of the index.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
@@ -131,10 +136,32 @@ def compact_search_index(index: dict) -> dict:
     return index
 
 
+# In Material's search worker (minified), segment(): `for (let j = i + 1; j < query.length; j++)
+# if (query.slice(i, j) in index) ...`, which never tries the slices that end at the query's end.
+_SEGMENT_LOOP = re.compile(
+    r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in "
+)
+
+
+def fix_query_segmentation(worker: str) -> str:
+    """Material's search worker with its Chinese query segmentation trying every slice of the query
+    (``j <= query.length``). Unfixed, a query whose first characters are a word of the index is
+    searched as those characters only: 同步 as 同, 设备 as 设 (Material 9.8's ``segment``)."""
+    fixed, count = _SEGMENT_LOOP.subn(
+        lambda m: m[0].replace(f"{m[1]}<{m[3]}.length", f"{m[1]}<={m[3]}.length"), worker
+    )
+    if count != 1:
+        raise ValueError(
+            "Material's search worker has changed: its query segmentation (segment) was not found "
+            "to be fixed; check whether it still skips a query's last character"
+        )
+    return fixed
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     """Build each translated edition into its folder of the site just built; a translated edition
-    writes its search index again, smaller."""
+    writes its search index again, smaller, and corrects its search worker's query segmentation."""
     if language(config) != DEFAULT:
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file():
@@ -142,7 +169,16 @@ def on_post_build(config: MkDocsConfig) -> None:
             path.write_text(
                 json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
             )
+        workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
+        for worker in workers.glob("search.*.min.js"):
+            worker.write_text(
+                fix_query_segmentation(worker.read_text(encoding="utf-8")), encoding="utf-8"
+            )
         return
+    if Path(config.config_file_path).resolve() in TRANSLATIONS.values():
+        raise PluginError(
+            f"{config.config_file_path} builds a translated edition: set its theme.language"
+        )
     for lang, config_file in TRANSLATIONS.items():
         site_url = config.site_url or ""
         translated = load_config(

@@ -879,6 +879,190 @@ def test_search_finds_a_deep_page_and_opens_it(
         pytest.fail("the search term is not highlighted")
 
 
+# The Chinese edition (site_tools/i18n.py): its own search index, its UI in Chinese, a language
+# switcher that links each page to itself in the other edition.
+
+# A term typed into the Chinese site's search -> the page about it.
+ZH_SEARCHES = {
+    "显存": "zh/hardware/gpu/",
+    "钩子": "zh/modules/hooks/",
+    "同步": "zh/performance/sync-points/",
+    "鸢尾花": "zh/training/iris/",
+}
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# The search's results: each link's page (URL path), and the terms the search looked for (the
+# link's ?h=, which Material sets from the terms it searched).
+SEARCH_RESULTS = """
+() => [...document.querySelectorAll("a.md-search-result__link")].map(link => {
+    const url = new URL(link.href);
+    return [url.pathname, url.searchParams.get("h") || ""];
+})
+"""
+# True when the results shown are those of the whole term (typing shows results as it goes).
+RESULTS_FOR = f"term => ({SEARCH_RESULTS})().some(([_, searched]) => searched === term)"
+
+
+def _search(page, term: str) -> list[tuple[str, str]]:
+    """Type ``term`` into the header's search box as a reader does; (URL path, terms searched) of
+    each result, once the results shown are those of the whole term. A term the search turns into
+    another fails the test, with what it searched instead."""
+    query = page.locator("input.md-search__input")
+    query.click()
+    query.press_sequentially(term, delay=20)
+    try:
+        page.wait_for_function(RESULTS_FOR, arg=term)
+    except PlaywrightTimeout:
+        shown = page.evaluate(SEARCH_RESULTS)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        pytest.fail(
+            f"typing {term!r} shows no results for {term!r} ({meta!r}); the search looked for "
+            f"{sorted({searched for _, searched in shown})}, and found: "
+            f"{list(dict.fromkeys(path for path, _ in shown))[:5]}"
+        )
+    return [tuple(result) for result in page.evaluate(SEARCH_RESULTS)]
+
+
+def _translation(lang: str) -> dict[str, str]:
+    """Material's UI strings in ``lang`` (its partials/languages/<lang>.html)."""
+    import material
+
+    path = Path(material.__file__).parent / "templates/partials/languages" / f"{lang}.html"
+    return dict(re.findall(r'^\s*"([\w.]+)": "(.*)",?$', path.read_text(encoding="utf-8"), re.M))
+
+
+@pytest.mark.parametrize("term", ZH_SEARCHES)
+def test_chinese_search_opens_the_page_about_a_term(
+    reader: Reader, site_server: SiteServer, term: str
+):
+    """On /zh/, a Chinese word typed into the search box finds the Chinese page about it first
+    (jieba's words, the zh separator: mkdocs.zh.yml); that page opens with the word highlighted."""
+    target = ZH_SEARCHES[term]
+    page = reader.page
+    page.goto(site_server.base_url + "zh/", wait_until="load")
+    results = _search(page, term)
+    pages = list(dict.fromkeys(path.removeprefix(site_server.path) for path, _ in results))
+    assert pages[0] == target, f"{term!r}'s first result is /{pages[0]}, not /{target}: {pages}"
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_url(lambda url: urlsplit(url).path == site_server.path + target)
+    page.wait_for_load_state("load")
+    heading = page.locator("h1").first.inner_text()
+    assert HAN.search(heading), f"/{target} has an English title: {heading!r}"
+    assert term in page.locator("article").inner_text()
+    marks = page.locator("mark[data-md-highlight]")
+    try:
+        marks.first.wait_for(state="attached")
+    except PlaywrightTimeout:
+        pytest.fail(f"{term!r} is not highlighted on /{target}")
+    marked = set(marks.all_inner_texts())
+    assert term in marked, f"on /{target} the search highlights {marked}, not {term!r}"
+
+
+def test_english_search_finds_only_english_pages(reader: Reader, site_server: SiteServer):
+    """Each edition has its own index: the English site's search finds nothing for a Chinese word,
+    and English pages only for an English one."""
+    page = reader.page
+    page.goto(site_server.base_url, wait_until="load")
+    # The Chinese word first (after a search with results, Material shows a term that finds nothing
+    # as "Type to start searching" rather than "No matching documents"), entered at once, as pasted:
+    # typed, its first character alone would find nothing on the way.
+    query = page.locator("input.md-search__input")
+    query.click()
+    query.fill("显存")
+    none = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.none']"
+    )
+    try:
+        page.wait_for_function(
+            "none => document.querySelector('.md-search-result__meta').textContent.trim() === none",
+            arg=none,
+        )
+    except PlaywrightTimeout:
+        meta = page.locator(".md-search-result__meta").inner_text()
+        found = list(dict.fromkeys(path for path, _ in page.evaluate(SEARCH_RESULTS)))
+        pytest.fail(f"the English search for '显存' finds something ({meta!r}): {found}")
+    found = list(dict.fromkeys(path for path, _ in page.evaluate(SEARCH_RESULTS)))
+    assert not found, f"the English search for '显存' finds {found}"
+    query.fill("")
+    pages = {path.removeprefix(site_server.path) for path, _ in _search(page, "hooks")}
+    assert "modules/hooks/" in pages, pages
+    chinese = sorted(path for path in pages if path.startswith("zh/"))
+    assert not chinese, f"the English search finds pages of the Chinese edition: {chinese}"
+
+
+def _switch_language(page, lang: str, site_server: SiteServer, expected: str) -> None:
+    """Open the header's language switcher (the translate button), choose ``lang``, and check that
+    it leads to ``expected`` (a URL path relative to the site)."""
+    before = urlsplit(page.url).path.removeprefix(site_server.path)
+    page.locator(".md-header .md-select > button").click()
+    with page.expect_navigation(wait_until="load"):
+        page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]').click()
+    reached = urlsplit(page.url).path.removeprefix(site_server.path)
+    assert reached == expected, f"the switcher leads from /{before} to /{reached}, not /{expected}"
+
+
+def test_language_switcher_keeps_the_page(reader: Reader, site_server: SiteServer):
+    """The switcher leads from an English page to the same page in Chinese and back; a heading's
+    anchor (the same id in both editions) scrolls to that heading on the Chinese page."""
+    english = "training/devices/"
+    page = reader.page
+    page.goto(site_server.base_url + english, wait_until="load")
+    ids = page.locator("article h2[id]").evaluate_all("headings => headings.map(h => h.id)")
+    assert len(ids) >= 3, f"/{english} has too few headings to scroll to: {ids}"
+    anchor = ids[len(ids) // 2]  # halfway down the page: reaching it takes a scroll
+
+    _switch_language(page, "zh", site_server, "zh/" + english)
+    assert page.locator("html").get_attribute("lang") == "zh"
+    heading = page.locator("h1").first.inner_text()
+    assert HAN.search(heading), f"/zh/{english} has an English title: {heading!r}"
+    _switch_language(page, "en", site_server, english)
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    page.goto(f"{site_server.base_url}zh/{english}#{anchor}", wait_until="load")
+    target = page.locator(f"article h2#{anchor}")
+    assert target.count() == 1, f"/zh/{english} has no heading #{anchor} (English ids: {ids})"
+    # The browser scrolls to the heading: it is near the top of the window (below the header).
+    page.wait_for_function(
+        "id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+        " return scrollY > 0 && top >= 0 && top < innerHeight / 3; }",
+        arg=anchor,
+    )
+    assert HAN.search(target.inner_text()), target.inner_text()
+
+
+def test_chinese_edition_speaks_chinese(reader: Reader, site_server: SiteServer):
+    """The Chinese edition's UI is Material's Chinese: <html lang="zh">, the search box's
+    placeholder, the "Table of contents" label, the copy button's title."""
+    zh, en = _translation("zh"), _translation("en")
+    for key in ("search.placeholder", "toc", "clipboard.copy"):
+        assert zh[key] != en[key] and HAN.search(zh[key]), (key, zh.get(key))
+    page = reader.page
+    page.goto(site_server.base_url + "zh/training/devices/", wait_until="load")
+    toc = page.locator("nav.md-nav--secondary").first
+    copy = page.locator(
+        'article div.language-python :is(button[data-md-type="copy"], button.md-clipboard)'
+    ).first
+    copy.wait_for(state="attached")  # Material's script adds the copy buttons
+    shown = {
+        "<html lang>": page.locator("html").get_attribute("lang"),
+        "search box placeholder": page.locator("input.md-search__input").get_attribute(
+            "placeholder"
+        ),
+        "table of contents (aria-label)": toc.get_attribute("aria-label"),
+        "table of contents (label)": toc.locator("label.md-nav__title").text_content().strip(),
+        "copy button title": copy.get_attribute("title"),
+    }
+    expected = dict(
+        zip(
+            shown,
+            ["zh", zh["search.placeholder"], zh["toc"], zh["toc"], zh["clipboard.copy"]],
+            strict=True,
+        )
+    )
+    wrong = {key: (shown[key], expected[key]) for key in shown if shown[key] != expected[key]}
+    assert not wrong, f"not Chinese on /zh/training/devices/ (shown, expected): {wrong}"
+
+
 def test_diagrams_are_shown_in_each_colour_scheme(page_loads: dict[str, PageLoad], site_dir: Path):
     """Every diagram is an SVG image drawn beforehand (no mermaid script): the reader's colour
     scheme shows its variant, which loads (lazily) and has a readable size, and hides the other.
