@@ -25,7 +25,9 @@ import shutil
 from pathlib import Path
 
 import jupytext
+import markdown
 import nbformat
+from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -59,9 +61,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins.get(JUPYTER_PLUGIN)
     if plugin is not None and plugin.config.get("cache"):
         base = Path(config.config_file_path).parent / plugin.config["cache_dir"]
-        if base.name != _lab_cache_key():
-            plugin.config["cache_dir"] = str(base / _lab_cache_key())
+        # One folder per edition: mkdocs-jupyter deletes, after a build, every cached lab that
+        # the build did not use, so the two editions would delete each other's.
+        if base.parent.name != _lab_cache_key():
+            plugin.config["cache_dir"] = str(base / _lab_cache_key() / _edition(config))
     return config
+
+
+def _edition(config: MkDocsConfig) -> str:
+    return config.theme.get("language") or "en"
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -70,7 +78,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     plugin = config.plugins.get(JUPYTER_PLUGIN)
     if plugin is None or not plugin.config.get("cache"):
         return
-    current = Path(plugin.config["cache_dir"])
+    current = Path(plugin.config["cache_dir"]).parent  # .../<key>/<edition>
     for folder in current.parent.glob("*"):
         if folder.is_dir() and folder != current and re.fullmatch(r"[0-9a-f]{16}", folder.name):
             shutil.rmtree(folder, ignore_errors=True)
@@ -113,10 +121,50 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     return context
 
 
+def _heading_ids(lab: Path) -> list[str]:
+    """The ids of a lab's headings, in order, as its page gives them (Markdown's toc)."""
+    cells = jupytext.read(lab).cells
+    md = markdown.Markdown(extensions=["toc"])
+    md.convert("\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown"))
+
+    def walk(tokens: list[dict]) -> list[str]:
+        return [i for token in tokens for i in [token["id"], *walk(token["children"])]]
+
+    return walk(md.toc_tokens)
+
+
+def _english_heading_ids(html: str, page: Page, english: Path) -> tuple[str, list[str]]:
+    """A translated lab's page with its English lab's heading ids, in its headings and its table
+    of contents: the ids of Chinese headings would be empty, and a link to ``#exercises`` works in
+    both editions."""
+    ids = _heading_ids(english)
+    soup = BeautifulSoup(html, "html.parser")
+    headings = soup.find_all(re.compile(r"^h[1-6]$"), id=True)
+    entries, stack = [], list(reversed(list(page.toc)))
+    while stack:
+        entry = stack.pop()
+        entries.append(entry)
+        stack.extend(reversed(entry.children))
+    if not len(headings) == len(entries) == len(ids):
+        return html, [
+            f"{len(headings)} headings and {len(entries)} entries in its table of contents, but "
+            f"{len(ids)} headings in {english.name}: a translation keeps the lab's headings"
+        ]
+    for heading, entry, anchor in zip(headings, entries, ids, strict=True):
+        heading["id"] = entry.id = anchor
+        link = heading.find("a", class_="headerlink")
+        if link is not None:
+            link["href"] = f"#{anchor}"
+    return str(soup), []
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
     if getattr(page, "nb_url", None) is None:  # not a page that mkdocs-jupyter rendered
         return html
     html, problems = rewrite(html, OUTPUT_TITLES.get(config.theme.get("language"), "Output"))
+    if _edition(config) != "en":
+        html, more = _english_heading_ids(html, page, Path(config.docs_dir) / page.file.src_uri)
+        problems += more
     for problem in problems:
         log.warning("%s: %s", page.file.src_uri, problem)
     return html
