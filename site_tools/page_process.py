@@ -55,6 +55,7 @@ ENVIRONMENT = {
     "OMP_WAIT_POLICY": "PASSIVE",
 }
 REPOSITORY = ROOT
+NICENESS = 10  # how much lower than the test run's the priority of a page's Python is
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,10 @@ def _outside_repository(paths: list[str]) -> list[str]:
 
 def _fresh_process(folder: str, first_path: str | None = None) -> None:
     """Make this forked process look like a new ``python`` started in ``folder``."""
+    # Scheduling only, as OMP_WAIT_POLICY: with pytest-xdist, the pages' Pythons yield the cores
+    # to the browser's sweep, the suite's longest test, when both want them; nothing they print
+    # depends on it.
+    os.nice(NICENESS)
     os.chdir(folder)
     os.environ.pop("PYTHONPATH", None)
     sys.path[:] = ([first_path] if first_path else []) + _outside_repository(sys.path)

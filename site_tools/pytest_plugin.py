@@ -45,8 +45,9 @@ def update_outputs(request: pytest.FixtureRequest) -> bool:
 def pytest_itemcollected(item: pytest.Item) -> None:
     """Group the tests for pytest-xdist (`make test` runs `-n auto --dist loadgroup`): all blocks
     of a page go to one worker, in order, since they share the page's Python; the tests of the
-    browser's sweep over every page go to one worker; the other tests of the built site to one
-    (the workers share one build)."""
+    browser's sweep over every page go to one worker. The other tests of the built site go to
+    whichever worker is free: the workers share one build (tests/conftest.py), and the worker of
+    the sweep, the longest group, is busy with it."""
     from sybil.integration.pytest import SybilItem
 
     fixtures = getattr(item, "fixturenames", ())
@@ -54,8 +55,6 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.xdist_group(str(item.path)))
     elif "page_loads" in fixtures:  # the browser's sweep over every page, done once per worker
         item.add_marker(pytest.mark.xdist_group("browser-sweep"))
-    elif "site_build" in fixtures:  # the built site, shared by the workers (tests/conftest.py)
-        item.add_marker(pytest.mark.xdist_group("built-site"))
 
 
 @pytest.hookimpl(tryfirst=True)
