@@ -793,6 +793,14 @@ class Reader:
     load: PageLoad  # what it requested, and what went wrong, while the test drove it
 
 
+def _quiet(page, load: PageLoad) -> None:
+    """Wait until every request of the tab has an answer (Material asks for both editions'
+    sitemaps after a page has loaded: the language switcher's lookup), or the timeout."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline and len(load.settled) < len(load.requests):
+        page.wait_for_timeout(20)
+
+
 @pytest.fixture
 def reader(browser, site_server: SiteServer):
     """A fresh tab in its own context (no storage, no cache); it fails the test on off-site
@@ -803,6 +811,7 @@ def reader(browser, site_server: SiteServer):
     reader = Reader(page, PageLoad(""))
     _listen(page, lambda: reader.load)
     yield reader
+    _quiet(page, reader.load)  # closing the tab would cancel what it still loads
     context.close()
     assert not _off_site(reader.load.requests, site_server), reader.load.requests
     problems = reader.load.console_errors + reader.load.failures
@@ -973,6 +982,7 @@ def test_chinese_search_opens_the_page_about_a_term(reader: Reader, site_server:
         opened[term] = page.locator("a.md-search-result__link").first.get_attribute("href")
     for term, href in opened.items():
         target = ZH_SEARCHES[term]
+        _quiet(page, reader.load)
         page.goto(urljoin(site_server.base_url + "zh/", href), wait_until="load")
         assert urlsplit(page.url).path == site_server.path + target, page.url
         heading = page.locator("h1").first.inner_text()
@@ -1022,9 +1032,11 @@ def test_english_search_finds_only_english_pages(reader: Reader, site_server: Si
     assert not chinese, f"the English search finds pages of the Chinese edition: {chinese}"
 
 
-def _switch_language(page, lang: str, site_server: SiteServer, expected: str) -> None:
+def _switch_language(reader: Reader, lang: str, site_server: SiteServer, expected: str) -> None:
     """Open the header's language switcher (the translate button), choose ``lang``, and check that
     it leads to ``expected`` (a URL path relative to the site)."""
+    page = reader.page
+    _quiet(page, reader.load)
     before = urlsplit(page.url).path.removeprefix(site_server.path)
     page.locator(".md-header .md-select > button").click()
     with page.expect_navigation(wait_until="load"):
@@ -1046,13 +1058,14 @@ def test_language_switcher_keeps_the_page(reader: Reader, site_server: SiteServe
     assert len(ids) >= 3, f"/{english} has too few headings to scroll to: {ids}"
     anchor = ids[len(ids) // 2]  # halfway down the page: reaching it takes a scroll
 
-    _switch_language(page, "zh", site_server, "zh/" + english)
+    _switch_language(reader, "zh", site_server, "zh/" + english)
     assert page.locator("html").get_attribute("lang") == "zh"
     heading = page.locator("h1").first.inner_text()
     assert HAN.search(heading), f"/zh/{english} has an English title: {heading!r}"
-    _switch_language(page, "en", site_server, english)
+    _switch_language(reader, "en", site_server, english)
     assert page.locator("html").get_attribute("lang") == "en"
 
+    _quiet(page, reader.load)
     page.goto(f"{site_server.base_url}zh/{english}#{anchor}", wait_until="load")
     target = page.locator(f"article h2#{anchor}")
     assert target.count() == 1, f"/zh/{english} has no heading #{anchor} (English ids: {ids})"
