@@ -41,6 +41,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from site_tools.paths import ROOT
+
 log = logging.getLogger("mkdocs.hooks.i18n")
 
 # Han characters and CJK punctuation (、。，：；？！（）「」 and the full-width forms).
@@ -48,8 +50,8 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
-ROOT = Path(__file__).resolve().parent.parent
-# The editions: language code -> (its folder under docs/ and under the site, its config file).
+# The editions. A translated one is built from its config file into <site>/<language>/, from the
+# pages of docs/<language>/.
 DEFAULT = "en"
 TRANSLATIONS = {"zh": ROOT / "mkdocs.zh.yml"}
 ABBREVIATIONS = {"zh": "includes/abbreviations.zh.md"}
