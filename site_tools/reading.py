@@ -11,6 +11,7 @@ for, in its own language: the short answer, the summary, the exercises' hints an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -66,20 +67,27 @@ def minutes(words: int, code_lines: int) -> float:
     return words / WORDS_PER_MINUTE + code_lines / CODE_LINES_PER_MINUTE
 
 
-def prose_words(lines: list[str]) -> int:
-    """Words of prose: outside code fences and HTML comments, without admonition keywords, link
-    targets and tags. A Chinese character counts as a word."""
-    text = re.sub(r"<!--.*?-->", "", "\n".join(lines), flags=re.DOTALL)
-    words, fence = 0, None
-    for line in text.split("\n"):
+def outside_fences(lines: list[str]) -> Iterator[str]:
+    """The lines that are not in a fenced block, nor its fences."""
+    fence = None
+    for line in lines:
         match = FENCE.match(line)
         if fence is None and match:
             fence = match["fence"]
         elif fence is not None and match and match["fence"] == fence and not match["info"].strip():
             fence = None
         elif fence is None:
-            prose = re.sub(r"\]\([^)]*\)|<[^>]+>", " ", _ADMONITION.sub(" ", line))
-            words += len(_WORD.findall(prose))
+            yield line
+
+
+def prose_words(lines: list[str]) -> int:
+    """Words of prose: outside code fences and HTML comments, without admonition keywords, link
+    targets and tags. A Chinese character counts as a word."""
+    text = re.sub(r"<!--.*?-->", "", "\n".join(lines), flags=re.DOTALL)
+    words = 0
+    for line in outside_fences(text.split("\n")):
+        prose = re.sub(r"\]\([^)]*\)|<[^>]+>", " ", _ADMONITION.sub(" ", line))
+        words += len(_WORD.findall(prose))
     return words
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import markdown
 
+from site_tools import reading
 from site_tools.paths import DOCS, ROOT, ZH_DOCS, english_of, pages, rel, translation_of
 from site_tools.reading import FENCE
 
@@ -102,16 +103,7 @@ def blocks(text: str) -> list[Block]:
 
 def outside_fences(text: str) -> str:
     """The page's text with every fenced block removed (its prose, headings and comments)."""
-    lines, kept, fence = text.split("\n"), [], None
-    for line in lines:
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match["fence"]
-        elif fence is not None and match and match["fence"] == fence and not match["info"].strip():
-            fence = None
-        elif fence is None:
-            kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(reading.outside_fences(text.split("\n")))
 
 
 def comments(text: str) -> list[str]:
