@@ -47,6 +47,10 @@ PRELOAD = [
     "matplotlib.pyplot",
     "sklearn.datasets",
     "sklearn.model_selection",
+    # What an optimizer's first step imports (torch.optim asks torch._dynamo whether it is being
+    # compiled), and what torch.compile imports: seconds in each page and snippet that use them.
+    "torch._dynamo",
+    "torch._inductor.compile_fx",
 ]
 ENVIRONMENT = {
     "MPLBACKEND": "Agg",  # plots are written to files, never shown in a window
@@ -147,8 +151,22 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
+# The folders of the interpreter and of its environment, as written and resolved: a path in one of
+# them is installed, whatever it resolves to. Every fork asks about each of the thousands of modules
+# it inherits, so the usual answer comes from a comparison of strings, not from the file system.
+INSTALLED = tuple(
+    {
+        os.path.join(folder, "")
+        for p in {sys.prefix, sys.base_prefix}
+        for folder in (p, os.path.realpath(p))
+    }
+)
+
+
 def _in_repository(path: str) -> bool:
     """A file or folder of the repository's own (its virtual environment, if inside, is not)."""
+    if path.startswith(INSTALLED):
+        return False
     resolved = Path(path).resolve()
     inside = resolved == REPOSITORY or REPOSITORY in resolved.parents
     installed = any(
