@@ -17,6 +17,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -48,6 +49,8 @@ TIMEOUT_MS = 15_000
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 NOTHING_COPIED = "(nothing copied)"
 MISSING_PAGE = "no-such-page/anywhere/"  # the server answers it with 404.html, as GitHub Pages does
+HOMES = ("", "zh/")  # each edition's landing page
+SEARCH_INDEX = "/search/search_index.json"
 # axe-core rules whose violations are accepted, with the reason. None today: keep it that way.
 AXE_ACCEPTED: dict[str, str] = {}
 # In the dark scheme only the colours change, not the document: the rules that depend on colour.
@@ -242,22 +245,34 @@ class PageLoad:
 
 
 def _listen(page, current: Callable[[], PageLoad]) -> None:
-    """Record what happens in a tab into the record of the page it shows now."""
-    page.on("request", lambda request: current().requests.append(request.url))
-    page.on("requestfinished", lambda request: current().finished.append(request))
-    page.on(
-        "requestfailed",
-        lambda request: current().failures.append(f"{request.url}: {request.failure}"),
-    )
-    page.on("requestfinished", lambda request: current().settled.append(request.url))
-    page.on("requestfailed", lambda request: current().settled.append(request.url))
-    page.on(
-        "response",
-        lambda response: (
-            response.status >= 400
-            and current().failures.append(f"{response.url}: HTTP {response.status}")
-        ),
-    )
+    """Record what happens in a tab into the record of the page it shows now. A request belongs to
+    the page that asked for it: what happens to it after the tab has moved on to another page (a
+    request that leaving the page cancels, say) is no failure of either page."""
+    asked_by: dict[object, PageLoad] = {}  # request -> the record of the page that asked for it
+
+    def asked(request) -> None:
+        asked_by[request] = current()
+        current().requests.append(request.url)
+
+    def ended(request, failure: str | None = None) -> None:
+        load = asked_by.pop(request, None)
+        if load is not current():
+            return
+        if failure is None:
+            load.finished.append(request)
+        else:
+            load.failures.append(f"{request.url}: {failure}")
+        load.settled.append(request.url)
+
+    def answered(response) -> None:
+        load = asked_by.get(response.request)
+        if load is current() and response.status >= 400:
+            load.failures.append(f"{response.url}: HTTP {response.status}")
+
+    page.on("request", asked)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", lambda request: ended(request, request.failure or "failed"))
+    page.on("response", answered)
     page.on(
         "console",
         lambda msg: msg.type == "error" and current().console_errors.append(f"console: {msg.text}"),
@@ -421,7 +436,7 @@ def _settle(page, load: PageLoad) -> None:
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline and (
         len(load.settled) < len(load.requests)
-        or not any(url.endswith("/search/search_index.json") for url in load.requests)
+        or not any(url.endswith(SEARCH_INDEX) for url in load.requests)
     ):
         page.wait_for_timeout(20)
 
@@ -438,12 +453,33 @@ class _Sweep:
 
 class _Tab:
     """A tab of the sweep. It shows one page after another; its listeners record into the current
-    one."""
+    one.
 
-    def __init__(self, context) -> None:
+    Every page asks for its edition's search index, and the search worker indexes all of it: a
+    fifth of the sweep's time, for the same file and the same work on every page of an edition. So
+    each landing page gets the real index; every other page gets the index's own config with no
+    documents. The page still asks for the index, the worker still starts, loads the same language
+    scripts and builds an index, and the weights count the real file; the search tests below search
+    the real index."""
+
+    def __init__(self, context, server: SiteServer) -> None:
         self.page = context.new_page()
         self.load = PageLoad("about:blank")
+        self.server = server
         _listen(self.page, lambda: self.load)
+        self.page.route(f"**{SEARCH_INDEX}", self._index)
+
+    def _index(self, route, request) -> None:
+        if self.load.page in HOMES:
+            route.continue_()
+        else:
+            route.fulfill(json=_index_without_documents(self.server, urlsplit(request.url).path))
+
+
+@cache
+def _index_without_documents(server: SiteServer, url_path: str) -> dict:
+    real = json.loads(server.file_for(url_path).read_text(encoding="utf-8"))
+    return {"config": real["config"], "docs": []}
 
 
 def _axe(page, options: dict) -> Generator[None, None, list[dict]]:
@@ -488,7 +524,7 @@ def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
     page.evaluate(DARK)
     load.diagrams.append(page.evaluate(DIAGRAMS))
     load.axe["dark"] = (yield from _axe(page, AXE_ONLY_COLOUR)) if colour else []
-    if load.page in ("", "zh/"):
+    if load.page in HOMES:
         page.screenshot(path=sweep.shot_dir / f"{name}-dark.png")
     # Every code block, at 1280 pixels, then a phone
     page.evaluate(REVEAL_ALL)
@@ -498,14 +534,15 @@ def _visit(tab: _Tab, load: PageLoad, sweep: _Sweep) -> Iterator[None]:
     page.evaluate("window.scrollTo(0, 0)")
     load.widths_at_phone = page.evaluate(PAGE_WIDTHS)
     load.phone = page.evaluate(PHONE_LAYOUT)
-    if load.page in ("", "zh/"):
+    if load.page in HOMES:
         page.screenshot(path=sweep.shot_dir / f"{name}-phone.png")
     _settle(page, load)
     if load.page == "":
         load.browser_sizes = {r.url: r.sizes()["responseBodySize"] for r in load.finished}
     load.finished.clear()
-    tab.load = PageLoad("about:blank")  # what leaving the page cancels is no failure of the page
-    page.goto("about:blank")
+    # The tab stays on the page until it opens the next one: a navigation to about:blank between
+    # pages would cost the browser a new renderer each time.
+    tab.load = PageLoad("about:blank")
 
 
 @pytest.fixture(scope="module")
@@ -529,7 +566,7 @@ def page_loads(
     context.add_init_script(axe_source())
     loads = {page_path: PageLoad(page_path) for page_path in [*site_pages(site_dir), MISSING_PAGE]}
     waiting = deque(loads.values())
-    free = [_Tab(context) for _ in range(min(IN_FLIGHT, len(waiting)))]
+    free = [_Tab(context, site_server) for _ in range(min(IN_FLIGHT, len(waiting)))]
     busy: list[tuple[_Tab, Iterator[None]]] = []
     while waiting or busy:
         while free and waiting:
@@ -772,7 +809,7 @@ def test_page_weights(page_loads: dict[str, PageLoad], site_server: SiteServer, 
         p
         for p, load in page_loads.items()
         if p != MISSING_PAGE
-        and not any(url.endswith("/search/search_index.json") for url in load.requests)
+        and not any(url.endswith(SEARCH_INDEX) for url in load.requests)
     ]
     assert not without_index, f"pages that never asked for the search index: {without_index}"
     over = [f"/{p} transfers {w[0]} bytes" for p, w in weights.items() if w[0] > PAGE_BUDGET]
