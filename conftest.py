@@ -3,5 +3,6 @@
 from site_tools.harness import make_sybil
 from site_tools.paths import CONFIG, DOCS
 
-pytest_plugins = ["site_tools.pytest_plugin"]
+# pytester: the harness's tests run pytest itself on fixture pages (tests/site_tools/)
+pytest_plugins = ["site_tools.pytest_plugin", "pytester"]
 pytest_collect_file = make_sybil(CONFIG, DOCS).pytest()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +13,6 @@ from sybil.example import SybilFailure
 
 from site_tools.harness import Page, PythonBlock, check_output, make_sybil, map_lines
 from site_tools.outputs import OutputUpdated, merged_lines, show_example_values
-from site_tools.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "harness"
 
@@ -248,41 +245,34 @@ def test_update_mode_keeps_wildcard_lines_that_still_match(expected, printed, me
     assert merged_lines(expected, printed) == merged
 
 
-def test_pytest_reports_each_failure_readably(tmp_path):
-    """Run the failing fixture pages through pytest itself and read what a contributor would see."""
-    (tmp_path / "conftest.py").write_text(
-        "from pathlib import Path\n"
+def test_pytest_reports_each_failure_readably(pytester: pytest.Pytester):
+    """Run the failing fixture pages through pytest itself and read what a contributor would see.
+    pytest runs in this process (as pytest's own plugin tests run it): its pages run in this
+    worker's warm fork server, as the suite's do, instead of a new one that imports torch again."""
+    pytester.makepyfile(
+        fixture_pages="from pathlib import Path\n"
         "pytest_plugins = ['site_tools.pytest_plugin']\n"
         "from site_tools.harness import make_sybil\n"
         f"pytest_collect_file = make_sybil(Path({str(FIXTURES / 'mkdocs.yml')!r}), "
         f"Path({str(FIXTURES / 'docs')!r})).pytest()\n"
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider",
-            "-q",
-            str(FIXTURES / "docs"),
-            "--rootdir",
-            str(tmp_path),
-            "-c",
-            os.devnull,
-            "--confcutdir",
-            str(tmp_path),
-            "-p",
-            "conftest",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"},
-        timeout=120,
+    pytester.syspathinsert()  # the plugin above, loaded by name
+    result = pytester.runpytest_inprocess(
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        str(FIXTURES / "docs"),
+        "--rootdir",
+        str(pytester.path),
+        "-c",
+        os.devnull,
+        "--confcutdir",
+        str(pytester.path),
+        "-p",
+        "fixture_pages",
     )
-    report = result.stdout + result.stderr
-    assert result.returncode == 1, report
+    report = result.stdout.str() + result.stderr.str()
+    assert result.ret == 1, report
     assert "+the real answer is 42" in report
     assert "Snippet at path 'snippets/no_such_file.py' could not be found" in report
     assert 'boom.py", line 6, in third_item_of' in report
