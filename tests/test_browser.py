@@ -451,35 +451,39 @@ class _Sweep:
     colours: set[str]  # URL paths of the pages whose colours axe-core checks (colour_sample)
 
 
-class _Tab:
-    """A tab of the sweep. It shows one page after another; its listeners record into the current
-    one.
+def _serve_search_index(page, server: SiteServer) -> None:
+    """Every page asks for its edition's search index, and the search worker indexes all of it: a
+    fifth of the browser's time in these tests, for the same file and the same work on every page
+    of an edition. So each edition's landing page, where the search tests search, gets the real
+    index; every other page gets the index's own config with no documents. The page still asks
+    for the index, its worker still starts, loads the same language scripts and builds an index,
+    and Material highlights a searched term with the same config; the weights count the real
+    file."""
 
-    Every page asks for its edition's search index, and the search worker indexes all of it: a
-    fifth of the sweep's time, for the same file and the same work on every page of an edition. So
-    each landing page gets the real index; every other page gets the index's own config with no
-    documents. The page still asks for the index, the worker still starts, loads the same language
-    scripts and builds an index, and the weights count the real file; the search tests below search
-    the real index."""
-
-    def __init__(self, context, server: SiteServer) -> None:
-        self.page = context.new_page()
-        self.load = PageLoad("about:blank")
-        self.server = server
-        _listen(self.page, lambda: self.load)
-        self.page.route(f"**{SEARCH_INDEX}", self._index)
-
-    def _index(self, route, request) -> None:
-        if self.load.page in HOMES:
+    def answer(route, request) -> None:
+        if urlsplit(page.url).path.removeprefix(server.path) in HOMES:
             route.continue_()
         else:
-            route.fulfill(json=_index_without_documents(self.server, urlsplit(request.url).path))
+            route.fulfill(json=_index_without_documents(server, urlsplit(request.url).path))
+
+    page.route(f"**{SEARCH_INDEX}", answer)
 
 
 @cache
 def _index_without_documents(server: SiteServer, url_path: str) -> dict:
     real = json.loads(server.file_for(url_path).read_text(encoding="utf-8"))
     return {"config": real["config"], "docs": []}
+
+
+class _Tab:
+    """A tab of the sweep. It shows one page after another; its listeners record into the current
+    one."""
+
+    def __init__(self, context, server: SiteServer) -> None:
+        self.page = context.new_page()
+        self.load = PageLoad("about:blank")
+        _listen(self.page, lambda: self.load)
+        _serve_search_index(self.page, server)
 
 
 def _axe(page, options: dict) -> Generator[None, None, list[dict]]:
@@ -808,8 +812,7 @@ def test_page_weights(page_loads: dict[str, PageLoad], site_server: SiteServer, 
     without_index = [
         p
         for p, load in page_loads.items()
-        if p != MISSING_PAGE
-        and not any(url.endswith(SEARCH_INDEX) for url in load.requests)
+        if p != MISSING_PAGE and not any(url.endswith(SEARCH_INDEX) for url in load.requests)
     ]
     assert not without_index, f"pages that never asked for the search index: {without_index}"
     over = [f"/{p} transfers {w[0]} bytes" for p, w in weights.items() if w[0] > PAGE_BUDGET]
@@ -851,6 +854,7 @@ def reader(browser, site_server: SiteServer):
     page = context.new_page()
     reader = Reader(page, PageLoad(""))
     _listen(page, lambda: reader.load)
+    _serve_search_index(page, site_server)
     yield reader
     _quiet(page, reader.load)  # closing the tab would cancel what it still loads
     context.close()
