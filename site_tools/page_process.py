@@ -22,13 +22,16 @@ This module is imported by the fork server, so it imports nothing heavy itself: 
 from __future__ import annotations
 
 import ast
+import faulthandler
 import io
 import multiprocessing
 import multiprocessing.forkserver as forkserver
 import os
 import runpy
+import signal
 import sys
 import tempfile
+import time
 import traceback
 import types
 from contextlib import redirect_stdout
@@ -60,6 +63,10 @@ ENVIRONMENT = {
 }
 REPOSITORY = ROOT
 NICENESS = 10  # how much lower than the test run's the priority of a page's Python is
+# A block that runs longer is stopped, and the test fails with the stacks of its threads: a hang
+# (a deadlock in a library, a collective that waits for a process that never comes) must fail the
+# run, not stall it. The longest block takes about 10 s.
+BLOCK_TIMEOUT = 300
 
 
 @dataclass(frozen=True)
@@ -199,8 +206,11 @@ def _fresh_process(folder: str, first_path: str | None = None) -> None:
 # A page: its blocks run one after another in one __main__ namespace
 
 
-def _page_main(connection: Connection, folder: str) -> None:
-    """The loop of a page's process: run what the parent sends, answer, until it hangs up."""
+def _page_main(connection: Connection, folder: str, stacks: str) -> None:
+    """The loop of a page's process: run what the parent sends, answer, until it hangs up. On
+    SIGUSR1 it writes the stacks of all its threads to the file ``stacks``."""
+    stacks_file = open(stacks, "w", encoding="utf-8")  # open while the process lives
+    faulthandler.register(signal.SIGUSR1, file=stacks_file, all_threads=True)
     _fresh_process(folder)
     sys.argv = [""]  # as in an interactive Python
     module = types.ModuleType("__main__")
@@ -266,17 +276,21 @@ class PageProcess:
         (Path(self._folder.name) / "snippets").symlink_to(
             REPOSITORY / "snippets", target_is_directory=True
         )
+        self._stacks = tempfile.NamedTemporaryFile(prefix="page-stacks-", suffix=".txt")
         context = _context()
         self._connection, child = context.Pipe()
         self._process = context.Process(
-            target=_page_main, args=(child, self._folder.name), daemon=True
+            target=_page_main, args=(child, self._folder.name, self._stacks.name), daemon=True
         )
         self._process.start()
         child.close()
 
-    def _ask(self, request: str, payload: Any) -> Any:
+    def _ask(self, request: str, payload: Any, timeout: float | None = None) -> Any:
+        timeout = BLOCK_TIMEOUT if timeout is None else timeout
         try:
             self._connection.send((request, payload))
+            if not self._connection.poll(timeout):
+                raise PageFailed(self._stop_hung(timeout))
             return self._connection.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError):
             self._process.join(5)
@@ -285,9 +299,26 @@ class PageProcess:
                 "while running a block"
             ) from None
 
-    def run(self, segments: list[Segment]) -> str | Failure | Displayed:
+    def _stop_hung(self, timeout: float) -> str:
+        """Stop the page's Python after a block ran past ``timeout``; the stacks of its threads."""
+        os.kill(self._process.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not Path(self._stacks.name).stat().st_size:
+            time.sleep(0.05)
+        time.sleep(0.2)  # the other threads' stacks follow the first
+        stacks = Path(self._stacks.name).read_text(encoding="utf-8", errors="replace")
+        self._process.kill()
+        self._process.join(5)
+        return (
+            f"the block ran for more than {timeout:g} s and was stopped. Where its threads were:\n"
+            + (stacks or "(the page's Python wrote no stacks)")
+        )
+
+    def run(
+        self, segments: list[Segment], timeout: float | None = None
+    ) -> str | Failure | Displayed:
         """Run a block (its segments in order); what it printed, or how it failed."""
-        return self._ask("run", segments)
+        return self._ask("run", segments, timeout)
 
     def evaluate(self, expression: str, names: dict[str, Any]) -> Any:
         """The value of an expression in the page's namespace plus ``names`` (a skip directive's
@@ -301,6 +332,7 @@ class PageProcess:
             self._process.kill()
             self._process.join()
         self._folder.cleanup()
+        self._stacks.close()
 
 
 # --------------------------------------------------------------------------------------------------

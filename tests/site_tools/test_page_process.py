@@ -6,6 +6,7 @@ import os
 import sys
 
 import numpy
+import pytest
 
 from site_tools import page_process
 from site_tools.page_process import _in_repository
@@ -40,3 +41,16 @@ def test_the_installed_folders_end_with_a_separator():
     assert page_process.INSTALLED and all(
         folder.endswith(os.sep) for folder in page_process.INSTALLED
     )
+
+
+def test_a_block_that_hangs_is_stopped_and_the_failure_shows_where():
+    process = page_process.PageProcess()
+    try:
+        hang = page_process.Segment("import time\n\ntime.sleep(600)\n", "hangs.py", (1, 2, 3))
+        with pytest.raises(page_process.PageFailed) as failed:
+            process.run([hang], timeout=1)
+    finally:
+        process.close()
+    message = str(failed.value)
+    assert message.startswith("the block ran for more than 1 s and was stopped"), message
+    assert 'File "hangs.py", line 3 in <module>' in message, message
