@@ -229,7 +229,7 @@ MUTATIONS = [
     Mutation(
         "search",
         "the search plugin is removed",
-        [replace("mkdocs.yml", "plugins:\n  - search\n", "plugins: []\n")],
+        [replace("mkdocs.yml", "plugins:\n  - search\n", "plugins:\n")],
         {BROWSER + "test_search_finds_a_deep_page_and_opens_it": ("has no search index",)},
     ),
     Mutation(
